@@ -1,0 +1,358 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/cenkalti/backoff/v4"
+
+	outsystems "github.com/go-outsystems/outsystems"
+)
+
+// DefaultUserAgent is sent when neither the request nor [Config] sets one.
+const DefaultUserAgent = "go-outsystems/" + outsystems.Version
+
+// Config configures a [Pipeline]. The zero value is usable.
+type Config struct {
+	// HTTPClient sends the requests. It is copied, never modified; nil
+	// means a client with a clone of http.DefaultTransport. Its
+	// CheckRedirect still runs after the pipeline's own redirect checks.
+	HTTPClient *http.Client
+
+	// Logger receives debug records of every attempt; nil means silent.
+	Logger *slog.Logger
+
+	// UserAgent replaces DefaultUserAgent when not empty. A User-Agent
+	// already set on a request is kept.
+	UserAgent string
+
+	// Retry is the retry policy; zero fields take their defaults.
+	Retry RetryPolicy
+
+	// Secrets are strings (tokens, passwords) replaced by "REDACTED" in
+	// every log record and in the errors the pipeline returns. Strings of
+	// 3 characters or fewer are ignored.
+	Secrets []string
+}
+
+// Call describes one logical call for logging and for the retry decision.
+type Call struct {
+	// Operation names the call in logs, e.g. "Deployments_Get" or
+	// "Solutions.PublishRunning".
+	Operation string
+	// Retryable says the caller knows the call is safe to repeat. Calls
+	// that are not are sent exactly once.
+	Retryable bool
+}
+
+// Pipeline sends HTTP requests with retries, timeouts, logging and
+// redaction. It is safe for concurrent use.
+type Pipeline struct {
+	client    *http.Client
+	logger    *slog.Logger
+	userAgent string
+	policy    RetryPolicy
+	redactor  redactor
+}
+
+// ErrRedirectRefused is wrapped by the error returned when a request
+// carrying credentials is redirected to another host or from https to http.
+var ErrRedirectRefused = errors.New("transport: redirect refused")
+
+// New returns a pipeline for cfg. It does no I/O; it fails only on an
+// invalid retry policy.
+func New(cfg Config) (*Pipeline, error) {
+	pol, err := cfg.Retry.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	var c http.Client
+	if cfg.HTTPClient != nil {
+		c = *cfg.HTTPClient
+	} else {
+		c.Transport = http.DefaultTransport.(*http.Transport).Clone()
+	}
+	next := c.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := checkRedirect(req, via); err != nil {
+			return err
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("transport: stopped after 10 redirects")
+		}
+		return nil
+	}
+	ua := cfg.UserAgent
+	if ua == "" {
+		ua = DefaultUserAgent
+	}
+	return &Pipeline{
+		client:    &c,
+		logger:    cfg.Logger,
+		userAgent: ua,
+		policy:    pol,
+		redactor:  newRedactor(cfg.Secrets),
+	}, nil
+}
+
+// checkRedirect refuses to carry an Authorization header to another host
+// or from https to http.
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) == 0 {
+		return nil
+	}
+	first := via[0]
+	if first.Header.Get("Authorization") == "" {
+		return nil
+	}
+	if req.URL.Host != first.URL.Host {
+		return fmt.Errorf("%w: %s to another host (%s) with credentials", ErrRedirectRefused, SanitizeURL(first.URL), req.URL.Host)
+	}
+	if first.URL.Scheme == "https" && req.URL.Scheme != "https" {
+		return fmt.Errorf("%w: %s from https to %s with credentials", ErrRedirectRefused, SanitizeURL(first.URL), req.URL.Scheme)
+	}
+	return nil
+}
+
+// Policy returns the effective retry policy (defaults filled in).
+func (p *Pipeline) Policy() RetryPolicy { return p.policy }
+
+// Redact returns s with every configured secret replaced by "REDACTED".
+func (p *Pipeline) Redact(s string) string { return p.redactor.redact(s) }
+
+// errAttemptTimeout is the cancel cause of an attempt that ran out of time.
+var errAttemptTimeout = errors.New("attempt timed out")
+
+// ErrAttemptTimeout is wrapped by the error of an attempt that got no
+// response headers within [RetryPolicy].PerAttemptTimeout.
+var ErrAttemptTimeout = errors.New("transport: no response within the per-attempt timeout")
+
+// Do sends req under ctx (req's own context is replaced by ctx) and returns
+// the response. For a [Call] marked Retryable it retries connection errors
+// and the statuses of [RetryableStatus] as the policy allows; the last
+// response is returned even when its status is retryable, so the caller
+// decides what it means. req is not modified.
+//
+// Errors: when ctx ends, the error wraps ctx.Err() (errors.Is matches
+// context.Canceled or context.DeadlineExceeded); other transport errors are
+// *url.Error values with a sanitized URL and redacted text.
+func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.Response, error) {
+	if ctx == nil {
+		return nil, errors.New("transport: nil context")
+	}
+	if req == nil || req.URL == nil {
+		return nil, errors.New("transport: nil request or URL")
+	}
+	r := req.Clone(ctx)
+	if r.Header.Get("User-Agent") == "" {
+		r.Header.Set("User-Agent", p.userAgent)
+	}
+	maxAttempts := p.policy.MaxAttempts
+	if !call.Retryable {
+		maxAttempts = 1
+	}
+	hasBody := r.Body != nil && r.Body != http.NoBody
+	if hasBody && r.GetBody == nil {
+		maxAttempts = 1
+	}
+
+	exp := backoff.NewExponentialBackOff(
+		backoff.WithInitialInterval(p.policy.InitialInterval),
+		backoff.WithMaxInterval(p.policy.MaxInterval),
+		backoff.WithMultiplier(p.policy.Multiplier),
+		backoff.WithRandomizationFactor(p.policy.Jitter),
+		backoff.WithMaxElapsedTime(p.policy.MaxElapsedTime),
+	)
+	var bo backoff.BackOff = backoff.WithContext(backoff.WithMaxRetries(exp, uint64(maxAttempts-1)), ctx)
+	bo.Reset()
+	start := time.Now()
+	safeURL := p.redactor.redact(SanitizeURL(r.URL))
+
+	for attempt := 1; ; attempt++ {
+		if attempt > 1 && hasBody {
+			body, err := r.GetBody()
+			if err != nil {
+				return nil, p.urlError(r, fmt.Errorf("transport: rewinding the request body: %w", err))
+			}
+			r.Body = body
+		}
+		t0 := time.Now()
+		resp, err := p.attempt(ctx, r)
+		dur := time.Since(t0)
+		if err != nil && ctx.Err() != nil {
+			p.log(ctx, "http request canceled", call, r.Method, safeURL, attempt, 0, dur, err)
+			return nil, fmt.Errorf("transport: %s %s: %w", r.Method, safeURL, ctx.Err())
+		}
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+		}
+		p.log(ctx, "http request", call, r.Method, safeURL, attempt, status, dur, err)
+
+		retry := false
+		if attempt < maxAttempts {
+			if err != nil {
+				retry = retryableError(err)
+			} else {
+				retry = RetryableStatus(resp.StatusCode)
+			}
+			if p.policy.ShouldRetry != nil {
+				retry = p.policy.ShouldRetry(resp, err, retry)
+			}
+		}
+		var delay time.Duration
+		if retry {
+			delay = bo.NextBackOff()
+			if delay == backoff.Stop {
+				retry = false
+			}
+		}
+		if retry && resp != nil {
+			if ra, ok := parseRetryAfter(resp.Header, time.Now()); ok {
+				if ra > p.policy.MaxRetryAfter {
+					p.logRetry(ctx, "http retry-after above the cap, not retrying", call, r.Method, safeURL, attempt, ra)
+					retry = false
+				} else if ra > delay {
+					delay = ra
+				}
+			}
+		}
+		if retry && time.Since(start)+delay > p.policy.MaxElapsedTime {
+			retry = false
+		}
+		if !retry {
+			if err != nil {
+				return nil, p.urlError(r, err)
+			}
+			return resp, nil
+		}
+		if resp != nil {
+			drainAndClose(resp.Body)
+		}
+		p.logRetry(ctx, "http retry", call, r.Method, safeURL, attempt, delay)
+		if err := sleep(ctx, delay); err != nil {
+			return nil, fmt.Errorf("transport: %s %s: waiting to retry: %w", r.Method, safeURL, err)
+		}
+	}
+}
+
+// attempt sends r once with the per-attempt timeout. The timeout covers
+// the wait for the response headers; the body is then bound to ctx only,
+// and closing it releases the attempt's resources.
+func (p *Pipeline) attempt(ctx context.Context, r *http.Request) (*http.Response, error) {
+	actx, cancel := context.WithCancelCause(ctx)
+	timer := time.AfterFunc(p.policy.PerAttemptTimeout, func() { cancel(errAttemptTimeout) })
+	resp, err := p.client.Do(r.WithContext(actx))
+	stopped := timer.Stop()
+	if err != nil {
+		timedOut := !stopped && errors.Is(context.Cause(actx), errAttemptTimeout)
+		cancel(nil)
+		if timedOut && ctx.Err() == nil {
+			if ue, ok := err.(*url.Error); ok {
+				err = ue.Err
+			}
+			return nil, fmt.Errorf("%w (%s): %w", ErrAttemptTimeout, p.policy.PerAttemptTimeout, err)
+		}
+		return nil, err
+	}
+	if !stopped {
+		// The timer fired just as the headers arrived: the body would
+		// fail on first read. Treat it as a timeout.
+		drainAndClose(resp.Body)
+		cancel(nil)
+		return nil, fmt.Errorf("%w (%s)", ErrAttemptTimeout, p.policy.PerAttemptTimeout)
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: func() { cancel(nil) }}
+	return resp, nil
+}
+
+// cancelOnClose releases an attempt's context when the body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel func()
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}
+
+// urlError returns err as a *url.Error with a sanitized URL and redacted
+// text.
+func (p *Pipeline) urlError(r *http.Request, err error) error {
+	if ue, ok := err.(*url.Error); ok {
+		err = ue.Err
+	}
+	return &url.Error{
+		Op:  r.Method,
+		URL: p.redactor.redact(SanitizeURL(r.URL)),
+		Err: redactedError{err: err, text: p.redactor.redact(err.Error())},
+	}
+}
+
+// redactedError keeps the chain of err for errors.Is/As but prints text.
+type redactedError struct {
+	err  error
+	text string
+}
+
+func (e redactedError) Error() string { return e.text }
+func (e redactedError) Unwrap() error { return e.err }
+
+// sleep waits d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func (p *Pipeline) log(ctx context.Context, msg string, call Call, method, u string, attempt, status int, dur time.Duration, err error) {
+	if p.logger == nil || !p.logger.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("operation", call.Operation),
+		slog.String("method", method),
+		slog.String("url", u),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", dur),
+	}
+	if status != 0 {
+		attrs = append(attrs, slog.Int("status", status))
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", p.redactor.redact(err.Error())))
+	}
+	p.logger.LogAttrs(ctx, slog.LevelDebug, msg, attrs...)
+}
+
+func (p *Pipeline) logRetry(ctx context.Context, msg string, call Call, method, u string, attempt int, delay time.Duration) {
+	if p.logger == nil || !p.logger.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	p.logger.LogAttrs(ctx, slog.LevelDebug, msg,
+		slog.String("operation", call.Operation),
+		slog.String("method", method),
+		slog.String("url", u),
+		slog.Int("attempt", attempt),
+		slog.Duration("delay", delay),
+	)
+}
