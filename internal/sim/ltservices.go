@@ -1,0 +1,5 @@
+package sim
+
+import "net/http"
+
+func (s *Sim) registerLTServicesRoutes(mux *http.ServeMux) {}

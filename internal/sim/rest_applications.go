@@ -1,0 +1,3 @@
+package sim
+
+func (s *Sim) applicationRoutes() []route { return nil }

@@ -1,0 +1,3 @@
+package sim
+
+func (s *Sim) environmentRoutes() []route { return nil }
