@@ -1,0 +1,77 @@
+package upgrade
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// DetectPlugins returns the step that finds the LifeTime plugin modules in
+// the LifeTime environment. With [Facts.PluginModules] it looks those up
+// (a named module that is missing is a warning); otherwise every
+// non-system module of the LifeTime environment counts as a plugin module,
+// which is right when LifeTime has a dedicated environment. It fills
+// [State.Plugins]. Read-only.
+//
+// No public API lists LifeTime plugins (they register through the LifeTime
+// SDK), so this is the closest detection; see
+// https://success.outsystems.com/documentation/11/setup_outsystems_infrastructure_and_platform/upgrade_outsystems/upgrade_lifetime/
+func DetectPlugins(c Clients) Step {
+	return NewStep(StepDetectPlugins, func(ctx context.Context, st *State) error {
+		if c.Modules == nil {
+			return missingClient("Modules")
+		}
+		mods, err := c.Modules.ListModules(ctx)
+		if err != nil {
+			return fmt.Errorf("list modules of the LifeTime environment: %w", err)
+		}
+		var plugins []Module
+		if names := st.Facts.PluginModules; len(names) > 0 {
+			byName := map[string]Module{}
+			for _, m := range mods {
+				byName[strings.ToLower(m.Name)] = m
+			}
+			for _, n := range names {
+				m, ok := byName[strings.ToLower(n)]
+				if !ok {
+					st.AddFinding(Finding{
+						ID: "upgrade/plugin-missing", Severity: SeverityWarning, Subject: n,
+						Message: "declared plugin module is not in the LifeTime environment",
+						Remedy:  "check the module name in Facts.PluginModules, or install the plugin",
+					})
+					continue
+				}
+				plugins = append(plugins, m)
+			}
+		} else {
+			if inv := st.Inventory; inv != nil && !inv.Dedicated {
+				st.AddFinding(Finding{
+					ID: "upgrade/plugins-guessed", Severity: SeverityWarning, Subject: "LifeTime environment",
+					Message: "LifeTime shares its environment, so non-system modules are not only plugins",
+					Remedy:  "declare the plugin modules in Facts.PluginModules",
+				})
+			}
+			for _, m := range mods {
+				if !m.System {
+					plugins = append(plugins, m)
+				}
+			}
+		}
+		st.Plugins, st.PluginsDetected = plugins, true
+		if len(plugins) == 0 {
+			st.Summarize("no LifeTime plugins")
+			return nil
+		}
+		st.Summarize("%d plugin modules: %s", len(plugins), strings.Join(moduleNames(plugins), ", "))
+		return nil
+	})
+}
+
+// moduleNames lists the names of mods.
+func moduleNames(mods []Module) []string {
+	out := make([]string, len(mods))
+	for i, m := range mods {
+		out[i] = m.Name
+	}
+	return out
+}

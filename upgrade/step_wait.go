@@ -1,0 +1,149 @@
+package upgrade
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// WaitOptions configures [WaitForConsole]. Zero fields take their defaults.
+type WaitOptions struct {
+	// Timeout is how long to wait for the console to come back at the
+	// target version. Optional: default 6 hours.
+	Timeout time.Duration
+	// Interval is the time between polls. Optional: default 30 seconds.
+	Interval time.Duration
+	// Fatal, when not nil, ends the wait early for errors it returns true
+	// for (for example a rejected token). By default every error is taken
+	// as "the console is not back yet": 503 answers, refused connections
+	// and timeouts are expected during an upgrade.
+	Fatal func(error) bool
+}
+
+// valid checks the options.
+func (o WaitOptions) valid() error {
+	if o.Timeout < 0 || o.Interval < 0 {
+		return fmt.Errorf("%w: negative wait timeout or interval", ErrInvalidOption)
+	}
+	return nil
+}
+
+// WaitForConsole returns the step that waits until the LifeTime console
+// answers again and has reached the target version (inferred from the
+// LifeTime environment's Platform Server where no API says it). It keeps
+// waiting through 503s, refused connections and timeouts, polls every
+// Interval, sends a progress event per poll, and fails with a [*WaitError]
+// when Timeout passes first. It fills [State.Console].
+//
+// In a dry run it looks once, reports what it sees and that it would wait,
+// and returns at once.
+func WaitForConsole(c Clients, opts WaitOptions) Step {
+	w := &waitStep{c: c, opts: opts}
+	return NewStep(StepWaitForConsole, w.run, Mutating(w.dryRun))
+}
+
+// waitStep is the step WaitForConsole returns.
+type waitStep struct {
+	c    Clients
+	opts WaitOptions
+}
+
+// poll asks once: is the console answering, and at which version.
+func (w *waitStep) poll(ctx context.Context, st *State) (*ConsoleVersion, bool, error) {
+	if err := w.c.Console.Ping(ctx); err != nil {
+		return nil, false, err
+	}
+	cv, err := w.c.Version.ConsoleVersion(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	ok, err := w.c.Rules.AtTarget(cv, st.Target)
+	if err != nil {
+		return &cv, false, err
+	}
+	return &cv, ok, nil
+}
+
+// check returns an error for a missing client.
+func (w *waitStep) check() error {
+	switch {
+	case w.c.Console == nil:
+		return missingClient("Console")
+	case w.c.Version == nil:
+		return missingClient("Version")
+	case w.c.Rules == nil:
+		return missingClient("Rules")
+	}
+	return w.opts.valid()
+}
+
+func (w *waitStep) run(ctx context.Context, st *State) error {
+	if err := w.check(); err != nil {
+		return err
+	}
+	timeout, interval := w.opts.Timeout, w.opts.Interval
+	if timeout == 0 {
+		timeout = 6 * time.Hour
+	}
+	if interval == 0 {
+		interval = 30 * time.Second
+	}
+	start := st.clock()
+	deadline := start.Add(timeout)
+	werr := &WaitError{}
+	for {
+		werr.Polls++
+		cv, ok, err := w.poll(ctx, st)
+		now := st.clock()
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		ev := Event{Kind: EventProgress, Elapsed: now.Sub(start), Remaining: max(deadline.Sub(now), 0)}
+		switch {
+		case ok:
+			st.Console = cv
+			ev.Message = "console is back: " + cv.String()
+			st.emit(ev)
+			st.Summarize("console answered at %s after %s (%d polls)", cv, now.Sub(start).Round(time.Second), werr.Polls)
+			return nil
+		case err != nil:
+			werr.LastErr = err
+			ev.Message = "console not available: " + err.Error()
+			if w.opts.Fatal != nil && w.opts.Fatal(err) {
+				st.emit(ev)
+				return fmt.Errorf("waiting for the console: %w", err)
+			}
+		default:
+			werr.Last, werr.LastErr = cv, nil
+			ev.Message = "console answers at " + cv.String() + ", not yet " + st.Target
+		}
+		st.emit(ev)
+		if !now.Before(deadline) {
+			werr.Waited = now.Sub(start)
+			return werr
+		}
+		t := time.NewTimer(min(interval, deadline.Sub(now)))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+func (w *waitStep) dryRun(ctx context.Context, st *State) error {
+	if err := w.check(); err != nil {
+		return err
+	}
+	cv, ok, err := w.poll(ctx, st)
+	switch {
+	case ok:
+		st.Summarize("dry run: console already at %s", cv)
+	case err != nil:
+		st.Summarize("dry run: would wait for the console (now: %v)", err)
+	default:
+		st.Summarize("dry run: would wait for the console to reach %s (now %s)", st.Target, cv)
+	}
+	return nil
+}
