@@ -43,7 +43,9 @@ func (f *fakeInfra) Ping(context.Context) error {
 	return nil
 }
 
-func (f *fakeInfra) ConsoleVersion(context.Context) (ConsoleVersion, error) { return f.console, f.versErr }
+func (f *fakeInfra) ConsoleVersion(context.Context) (ConsoleVersion, error) {
+	return f.console, f.versErr
+}
 
 func (f *fakeInfra) ListModules(context.Context) ([]Module, error) { return f.modules, f.modErr }
 
