@@ -92,7 +92,7 @@
 //	    <Module>PluginA</Module>      <!-- empty for messages about the whole publication -->
 //	    <Text>Module 'PluginA' failed to publish.</Text>
 //	    <Detail>...</Detail>
-//	    <Instant>2026-01-02T03:04:05Z</Instant>  <!-- RFC 3339, UTC -->
+//	    <Instant>2026-01-02T03:04:05.5Z</Instant>  <!-- RFC 3339, UTC, fraction when not zero -->
 //	  </Message>
 //	</Messages>
 //

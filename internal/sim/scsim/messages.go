@@ -34,7 +34,7 @@ func encodeMessages(msgs []Message) string {
 	for _, m := range msgs {
 		w.Items = append(w.Items, wireMessage{
 			ID: m.ID, Type: m.Type, Module: m.Module, Text: m.Text, Detail: m.Detail,
-			Instant: m.Time.UTC().Format(time.RFC3339),
+			Instant: m.Time.UTC().Format(time.RFC3339Nano),
 		})
 	}
 	b, err := xml.Marshal(w)

@@ -75,6 +75,7 @@ func (sc *ServiceCenter) startPublication(now time.Time, solutionID int, solutio
 	sc.pubs[p.id] = p
 	sc.counters.PublicationsStarted++
 	sc.schedule(p, now)
+	sc.advance(now)
 	return p
 }
 
