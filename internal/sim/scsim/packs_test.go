@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/go-outsystems/outsystems/internal/sim/scsim"
+	"github.com/google/go-cmp/cmp"
 )
 
 // zipOf builds a solution pack holding the named files.

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/go-outsystems/outsystems/internal/sim/scsim"
+	"github.com/google/go-cmp/cmp"
 )
 
 type solutionIDResponse struct {
