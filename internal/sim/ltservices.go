@@ -2,4 +2,8 @@ package sim
 
 import "net/http"
 
-func (s *Sim) registerLTServicesRoutes(mux *http.ServeMux) {}
+// registerLTServicesRoutes serves the LifeTime Services API (SOAP) under
+// /LifeTimeServices/<Service>.asmx; see ltservices_server.go.
+func (s *Sim) registerLTServicesRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("/LifeTimeServices/", s.serveLTServices(s.ltsServices()))
+}

@@ -1,0 +1,285 @@
+package sim
+
+import (
+	"slices"
+	"strings"
+)
+
+// LifeTime Services: TeamManagementService (TeamManagementService.wsdl 2015,
+// soap-apis.md §3.5). Team_List leaves ApplicationList and UserList empty;
+// Team_GetDetails fills them.
+
+// platformTeamXML is PlatformTeam.
+type platformTeamXML struct {
+	ID              int    `xml:"Id"`
+	Name            string `xml:"Name"`
+	Description     string `xml:"Description"`
+	ApplicationList struct {
+		Items []applicationShortInfoXML `xml:"ApplicationShortInfo"`
+	} `xml:"ApplicationList"`
+	UserList platformUsersXML `xml:"UserList"`
+}
+
+func (s *Sim) ltsTeamList(call *soapCall) (any, error) {
+	var req struct {
+		Authentication ltsAuthentication `xml:"Authentication"`
+	}
+	if err := call.decode(&req); err != nil {
+		return nil, err
+	}
+	var resp struct {
+		ltsResult
+		PlatformTeams *struct {
+			Teams []platformTeamXML `xml:"PlatformTeam"`
+		} `xml:"PlatformTeams,omitempty"`
+	}
+	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
+		resp.PlatformTeams = &struct {
+			Teams []platformTeamXML `xml:"PlatformTeam"`
+		}{}
+		for _, t := range s.teams {
+			resp.PlatformTeams.Teams = append(resp.PlatformTeams.Teams, platformTeamXML{ID: ltsID(t.Key), Name: t.Name, Description: t.Description})
+		}
+		return nil
+	}))
+	return &resp, nil
+}
+
+func (s *Sim) ltsTeamGetDetails(call *soapCall) (any, error) {
+	var req struct {
+		Authentication ltsAuthentication `xml:"Authentication"`
+		TeamName       string            `xml:"TeamName"`
+	}
+	if err := call.decode(&req); err != nil {
+		return nil, err
+	}
+	var resp struct {
+		ltsResult
+		PlatformTeam *platformTeamXML `xml:"PlatformTeam,omitempty"`
+	}
+	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
+		t, err := s.ltsMustTeam(req.TeamName)
+		if err != nil {
+			return err
+		}
+		resp.PlatformTeam = s.platformTeam(t)
+		return nil
+	}))
+	return &resp, nil
+}
+
+func (s *Sim) ltsTeamCreateOrUpdate(call *soapCall) (any, error) {
+	var req struct {
+		Authentication ltsAuthentication `xml:"Authentication"`
+		TeamName       string            `xml:"TeamName"`
+		Description    string            `xml:"Description"`
+	}
+	if err := call.decode(&req); err != nil {
+		return nil, err
+	}
+	var resp struct {
+		ltsResult
+		PlatformTeam *platformTeamXML `xml:"PlatformTeam,omitempty"`
+	}
+	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
+		if strings.TrimSpace(req.TeamName) == "" {
+			return ltsFail(ltsTeamNotFound, "Team name cannot be empty.")
+		}
+		t := s.ltsTeamByName(req.TeamName)
+		if t == nil {
+			t = &Team{Key: s.newKey(), Name: req.TeamName}
+			s.teams = append(s.teams, t)
+		}
+		t.Description = req.Description
+		resp.PlatformTeam = s.platformTeam(t)
+		return nil
+	}))
+	return &resp, nil
+}
+
+func (s *Sim) ltsTeamDelete(call *soapCall) (any, error) {
+	var req struct {
+		Authentication ltsAuthentication `xml:"Authentication"`
+		TeamName       string            `xml:"TeamName"`
+	}
+	if err := call.decode(&req); err != nil {
+		return nil, err
+	}
+	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
+		t, err := s.ltsMustTeam(req.TeamName)
+		if err != nil {
+			return err
+		}
+		s.teams = slices.DeleteFunc(s.teams, func(x *Team) bool { return x == t })
+		return nil
+	})), nil
+}
+
+func (s *Sim) ltsTeamAddUser(call *soapCall) (any, error) {
+	var req struct {
+		Authentication ltsAuthentication `xml:"Authentication"`
+		TeamName       string            `xml:"TeamName"`
+		Username       string            `xml:"Username"`
+		RoleName       string            `xml:"RoleName"`
+	}
+	if err := call.decode(&req); err != nil {
+		return nil, err
+	}
+	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
+		t, err := s.ltsMustTeam(req.TeamName)
+		if err != nil {
+			return err
+		}
+		u, err := s.ltsMustUser(req.Username)
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(req.RoleName) == "" {
+			return ltsFail(ltsRoleNameEmpty, "")
+		}
+		role := s.roleByName(req.RoleName)
+		if role == nil {
+			return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+		}
+		setTeamMember(t, u.Key, role.Key)
+		return nil
+	})), nil
+}
+
+func (s *Sim) ltsTeamRemoveUser(call *soapCall) (any, error) {
+	var req struct {
+		Authentication ltsAuthentication `xml:"Authentication"`
+		TeamName       string            `xml:"TeamName"`
+		Username       string            `xml:"Username"`
+	}
+	if err := call.decode(&req); err != nil {
+		return nil, err
+	}
+	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
+		t, err := s.ltsMustTeam(req.TeamName)
+		if err != nil {
+			return err
+		}
+		u, err := s.ltsMustUser(req.Username)
+		if err != nil {
+			return err
+		}
+		if !removeTeamMember(t, u.Key) {
+			return ltsFail(ltsUserNotFound, "User with username '"+u.Username+"' is not a member of team '"+t.Name+"'.")
+		}
+		return nil
+	})), nil
+}
+
+func (s *Sim) ltsTeamAssignApplication(call *soapCall) (any, error) {
+	return s.ltsTeamApplication(call, true)
+}
+
+func (s *Sim) ltsTeamRemoveApplication(call *soapCall) (any, error) {
+	return s.ltsTeamApplication(call, false)
+}
+
+func (s *Sim) ltsTeamApplication(call *soapCall, assign bool) (any, error) {
+	var req struct {
+		Authentication ltsAuthentication `xml:"Authentication"`
+		TeamName       string            `xml:"TeamName"`
+		ApplicationKey string            `xml:"ApplicationKey"`
+	}
+	if err := call.decode(&req); err != nil {
+		return nil, err
+	}
+	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
+		t, err := s.ltsMustTeam(req.TeamName)
+		if err != nil {
+			return err
+		}
+		app, err := s.ltsMustApplication(req.ApplicationKey)
+		if err != nil {
+			return err
+		}
+		if assign {
+			addTeamApp(t, app.Key)
+			return nil
+		}
+		if !removeTeamApp(t, app.Key) {
+			return ltsFail(ltsApplicationNotFound, "Application with key '"+app.Key+"' is not assigned to team '"+t.Name+"'.")
+		}
+		return nil
+	})), nil
+}
+
+// platformTeam converts a team with its applications and users. Callers hold s.mu.
+func (s *Sim) platformTeam(t *Team) *platformTeamXML {
+	p := &platformTeamXML{ID: ltsID(t.Key), Name: t.Name, Description: t.Description}
+	for _, key := range t.Apps {
+		if app := s.app(key); app != nil {
+			p.ApplicationList.Items = append(p.ApplicationList.Items, applicationShortInfoXML{Name: app.Name, Key: app.Key, Description: app.Description})
+		}
+	}
+	for _, m := range t.Members {
+		for _, u := range s.users {
+			if u.Key == m.UserKey {
+				pu := s.platformUser(u)
+				if r := s.role(m.RoleKey); r != nil {
+					pu.RoleName = r.Name // the user's role in this team
+				}
+				p.UserList.Users = append(p.UserList.Users, pu)
+			}
+		}
+	}
+	return p
+}
+
+// ltsTeamByName finds a team by name, ignoring case. Callers hold s.mu.
+func (s *Sim) ltsTeamByName(name string) *Team {
+	if name == "" {
+		return nil
+	}
+	for _, t := range s.teams {
+		if strings.EqualFold(t.Name, name) {
+			return t
+		}
+	}
+	return nil
+}
+
+// ltsMustTeam finds a team or fails with ltsTeamNotFound.
+func (s *Sim) ltsMustTeam(name string) (*Team, *ltsError) {
+	t := s.ltsTeamByName(name)
+	if t == nil {
+		return nil, ltsFail(ltsTeamNotFound, "There is no team with name '"+name+"'.")
+	}
+	return t, nil
+}
+
+// setTeamMember adds the user to the team with the role, or changes the role.
+func setTeamMember(t *Team, userKey, roleKey string) {
+	for i := range t.Members {
+		if t.Members[i].UserKey == userKey {
+			t.Members[i].RoleKey = roleKey
+			return
+		}
+	}
+	t.Members = append(t.Members, TeamMember{UserKey: userKey, RoleKey: roleKey})
+}
+
+// removeTeamMember removes the user from the team, reporting whether it was a member.
+func removeTeamMember(t *Team, userKey string) bool {
+	n := len(t.Members)
+	t.Members = slices.DeleteFunc(t.Members, func(m TeamMember) bool { return m.UserKey == userKey })
+	return len(t.Members) != n
+}
+
+// addTeamApp assigns the application to the team (once).
+func addTeamApp(t *Team, appKey string) {
+	if !slices.Contains(t.Apps, appKey) {
+		t.Apps = append(t.Apps, appKey)
+	}
+}
+
+// removeTeamApp removes the application from the team, reporting whether it was assigned.
+func removeTeamApp(t *Team, appKey string) bool {
+	n := len(t.Apps)
+	t.Apps = slices.DeleteFunc(t.Apps, func(k string) bool { return k == appKey })
+	return len(t.Apps) != n
+}
