@@ -24,6 +24,7 @@ type fakeInfra struct {
 	published []string
 	smokeErrs map[string]error
 
+	onPing           func(n int) // called with the ping count
 	pings, publishes int
 }
 
@@ -35,6 +36,9 @@ func (f *fakeInfra) ListDeployments(context.Context, time.Time) ([]Deployment, e
 
 func (f *fakeInfra) Ping(context.Context) error {
 	f.pings++
+	if f.onPing != nil {
+		f.onPing(f.pings)
+	}
 	if len(f.pingErrs) > 0 {
 		err := f.pingErrs[0]
 		f.pingErrs = f.pingErrs[1:]

@@ -66,6 +66,13 @@ func Mutating(dryRun RunFunc) StepOption {
 	return func(s *funcStep) { s.mutates, s.dryRun = true, dryRun }
 }
 
+// DryRunWith sets what a step that only reads, but depends on changes a
+// dry run does not make (a wait for the upgraded console, a check of
+// republished modules), does in a dry run instead of its function.
+func DryRunWith(dryRun RunFunc) StepOption {
+	return func(s *funcStep) { s.dryRun = dryRun }
+}
+
 // NewStep returns a step named name that runs run. Use it to add your own
 // steps anywhere in a plan.
 func NewStep(name string, run RunFunc, opts ...StepOption) Step {
@@ -109,7 +116,7 @@ func (s *funcStep) Cleanup(ctx context.Context, st *State) error {
 	return s.cleanup(ctx, st)
 }
 
-func (s *funcStep) Mutates() bool { return s.mutates }
+func (s *funcStep) Mutates() bool { return s.mutates || s.dryRun != nil }
 
 func (s *funcStep) DryRun(ctx context.Context, st *State) error {
 	if s.dryRun == nil {

@@ -100,8 +100,13 @@ func RepublishPlugins(c Clients, solution string) Step {
 
 // VerifyPlugins returns the step that checks the plugins after their
 // republication: the publication reported no error, and Service Center no
-// longer lists any plugin module as outdated. Read-only.
+// longer lists any plugin module as outdated. Read-only. In a dry run,
+// where nothing was republished, it only says what it would check.
 func VerifyPlugins(c Clients) Step {
+	dry := func(_ context.Context, st *State) error {
+		st.Summarize("dry run: would check %d plugin modules after their republication", len(st.Plugins))
+		return nil
+	}
 	return NewStep(StepVerifyPlugins, func(ctx context.Context, st *State) error {
 		if c.Modules == nil {
 			return missingClient("Modules")
@@ -136,7 +141,7 @@ func VerifyPlugins(c Clients) Step {
 		}
 		st.Summarize("checked %d plugin modules", len(st.Plugins))
 		return nil
-	})
+	}, DryRunWith(dry))
 }
 
 // IntegrationCheck is a check of an integration that the caller supplies

@@ -39,7 +39,7 @@ func (o WaitOptions) valid() error {
 // and returns at once.
 func WaitForConsole(c Clients, opts WaitOptions) Step {
 	w := &waitStep{c: c, opts: opts}
-	return NewStep(StepWaitForConsole, w.run, Mutating(w.dryRun))
+	return NewStep(StepWaitForConsole, w.run, DryRunWith(w.dryRun))
 }
 
 // waitStep is the step WaitForConsole returns.
