@@ -31,7 +31,10 @@ func sampleReport(t *testing.T) *Report {
 			OnlyIf(WhenModel(Hybrid), NewStep("hybrid-only", nil)),
 		),
 		Sequence("window",
-			NewStep("asks", func(_ context.Context, st *State) error { st.RequireAction("open a case", "Subject: upgrade\nbody"); return nil }),
+			NewStep("asks", func(_ context.Context, st *State) error {
+				st.RequireAction("open a case", "Subject: upgrade\nbody")
+				return nil
+			}),
 			NewStep("publishes", func(_ context.Context, st *State) error {
 				tick(2500 * time.Millisecond)
 				st.RecordChange("published solution P")
