@@ -313,6 +313,9 @@ func TestLTServicesUsers(t *testing.T) {
 	if !platform {
 		t.Error("ArePlatformRolePermissions = false before any application role")
 	}
+	if diff := cmp.Diff([]envPerm{{EnvironmentKey: f.envKey, EnvironmentName: "Development", Level: 2}}, perms); diff != "" {
+		t.Errorf("permissions from the Tester platform role (-want +got):\n%s", diff)
+	}
 	wantCode(t, "unknown application", f.status(t, svc, "User_SetApplicationRole", aliceAuth+`<Username>robert</Username><ApplicationKey>nope</ApplicationKey><RoleName>Developer</RoleName>`), 400)
 	wantCode(t, "empty application key", f.status(t, svc, "User_SetApplicationRole", aliceAuth+`<Username>robert</Username><ApplicationKey></ApplicationKey><RoleName>Developer</RoleName>`), 12)
 	wantOK(t, "User_SetApplicationRole", f.status(t, svc, "User_SetApplicationRole", aliceAuth+`<Username>robert</Username><ApplicationKey>`+f.appKey+`</ApplicationKey><RoleName>Administrator</RoleName>`))
