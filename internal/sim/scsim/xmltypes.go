@@ -96,6 +96,9 @@ func missingMandatory(req any) []string {
 	var missing []string
 	for i := range t.NumField() {
 		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
 		name, _, _ := strings.Cut(f.Tag.Get("xml"), ",")
 		switch fv := v.Field(i).Interface().(type) {
 		case xsInt:
