@@ -10,8 +10,9 @@
 // The WSDL files describe only the operations the SDK calls, from the facts
 // collected in the project's SOAP research notes. gowsdl is pinned in go.mod
 // (github.com/hooklift/gowsdl v0.5.0, run as "go tool gowsdl"). After gowsdl,
-// internal/mandatory removes ",omitempty" from scalar fields so that false and
-// 0 are sent (the services declare them mandatory).
+// internal/postgen removes ",omitempty" from scalar fields so that false and
+// 0 are sent (the services declare them mandatory) and turns base64Binary
+// fields into xsd.Base64Binary (gowsdl's []byte is not base64 on the wire).
 //
 // Nothing here is part of the public API: packages servicecenter and
 // lifetime/ltservices wrap these types. Regenerate with "go generate ./..."
@@ -24,4 +25,4 @@ package soapgen
 //go:generate go tool gowsdl -d . -p ltusers -o ltusers.gen.go wsdl/UserManagementService.wsdl
 //go:generate go tool gowsdl -d . -p ltroles -o ltroles.gen.go wsdl/RoleManagementService.wsdl
 //go:generate go tool gowsdl -d . -p ltteams -o ltteams.gen.go wsdl/TeamManagementService.wsdl
-//go:generate go run ./internal/mandatory scplatform/scplatform.gen.go scsolutions/scsolutions.gen.go ltauth/ltauth.gen.go ltusers/ltusers.gen.go ltroles/ltroles.gen.go ltteams/ltteams.gen.go
+//go:generate go run ./internal/postgen scplatform/scplatform.gen.go scsolutions/scsolutions.gen.go ltauth/ltauth.gen.go ltusers/ltusers.gen.go ltroles/ltroles.gen.go ltteams/ltteams.gen.go

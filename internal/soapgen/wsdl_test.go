@@ -42,7 +42,7 @@ type xsdElement struct {
 // rely on: schema namespace http://www.outsystems.com with qualified
 // elements, SOAPAction = WSDL target namespace + operation, and every
 // boolean or integer element mandatory while strings and structures are
-// optional (internal/mandatory drops omitempty from exactly the scalars).
+// optional (internal/postgen drops omitempty from exactly the scalars).
 func TestWSDLConventions(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("wsdl", "*.wsdl"))
 	if err != nil || len(files) == 0 {

@@ -5,6 +5,7 @@ package scsolutions
 import (
 	"context"
 	"encoding/xml"
+	"github.com/go-outsystems/outsystems/internal/soapgen/xsd"
 	"github.com/hooklift/gowsdl/soap"
 	"time"
 )
@@ -96,7 +97,7 @@ type Publish struct {
 
 	Password string `xml:"password,omitempty" json:"password,omitempty"`
 
-	File []byte `xml:"File,omitempty" json:"File,omitempty"`
+	File xsd.Base64Binary `xml:"File,omitempty" json:"File,omitempty"`
 
 	Filename string `xml:"Filename,omitempty" json:"Filename,omitempty"`
 
@@ -160,7 +161,7 @@ type DownloadResponse struct {
 
 	SolutionDownloadOpId int64 `xml:"SolutionDownloadOpId" json:"SolutionDownloadOpId"`
 
-	File []byte `xml:"file,omitempty" json:"file,omitempty"`
+	File xsd.Base64Binary `xml:"file,omitempty" json:"file,omitempty"`
 }
 
 type Delete struct {

@@ -1,0 +1,101 @@
+package servicecenter
+
+import (
+	"fmt"
+	"net/url"
+
+	"github.com/go-outsystems/outsystems/internal/soap"
+	"github.com/go-outsystems/outsystems/internal/soapgen/scplatform"
+	"github.com/go-outsystems/outsystems/internal/soapgen/scsolutions"
+	"github.com/go-outsystems/outsystems/internal/transport"
+)
+
+// SOAPActions of the operations the client calls (soap-apis.md §1:
+// "http://<Module>/<Service>/<Operation>").
+const (
+	actionGetPlatformInfo     = "http://ServiceCenter/OutSystemsPlatform/GetPlatformInfo"
+	actionTestLogin           = "http://ServiceCenter/Solutions/TestLogin"
+	actionGetSolutionIDByName = "http://ServiceCenter/Solutions/GetSolutionIdByName"
+	actionGetMessages         = "http://ServiceCenter/Solutions/GetMessages"
+	actionDownload            = "http://ServiceCenter/Solutions/Download"
+)
+
+// readOnly is the allow-list of operations that may be retried: they read
+// and change nothing. Everything else is sent exactly once.
+var readOnly = []string{
+	actionGetPlatformInfo, actionTestLogin, actionGetSolutionIDByName, actionGetMessages, actionDownload,
+}
+
+// Client calls the SOAP services of one environment's Service Center
+// (https://<host>/ServiceCenter/*.asmx). It is safe for concurrent use.
+type Client struct {
+	base               *url.URL
+	username, password string
+	platform           scplatform.OutSystemsPlatformSoap
+	solutions          scsolutions.SolutionsSoap
+}
+
+// NewClient returns a client for the Service Center of environmentHost:
+// "host", "host:port", "https://host" or "https://host/ServiceCenter"
+// (http:// needs [WithInsecureHTTP]). It does no I/O; bad input gives an
+// error wrapping [ErrInvalidOption].
+//
+// Service Center's services are internal: since OutSystems 10 they answer
+// only callers inside the environment's Internal Network when one is
+// configured (soap-apis.md §0).
+func NewClient(environmentHost string, opts ...Option) (*Client, error) {
+	var cfg config
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
+		}
+	}
+	base, err := soap.BaseURL(environmentHost, cfg.allowHTTP, "ServiceCenter")
+	if err != nil {
+		return nil, fmt.Errorf("%w: environment host: %w", ErrInvalidOption, err)
+	}
+	retry := transport.RetryPolicy{
+		MaxAttempts:       cfg.retry.MaxAttempts,
+		MaxElapsedTime:    cfg.retry.MaxElapsedTime,
+		PerAttemptTimeout: cfg.retry.PerAttemptTimeout,
+	}
+	if retry.PerAttemptTimeout == 0 {
+		retry.PerAttemptTimeout = DefaultPerAttemptTimeout
+	}
+	var secrets []string
+	if cfg.password != "" {
+		secrets = append(secrets, cfg.password)
+	}
+	p, err := transport.New(transport.Config{
+		HTTPClient: cfg.httpClient,
+		Logger:     cfg.logger,
+		UserAgent:  cfg.userAgent,
+		Retry:      retry,
+		Secrets:    secrets,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
+	}
+	doer := soap.NewDoer(p, readOnly...)
+	return &Client{
+		base:      base,
+		username:  cfg.username,
+		password:  cfg.password,
+		platform:  scplatform.NewOutSystemsPlatformSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "OutSystemsPlatform"))),
+		solutions: scsolutions.NewSolutionsSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "Solutions"))),
+	}, nil
+}
+
+// BaseURL returns the environment's base URL (scheme and host).
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// credentials returns the user and password or ErrNoCredentials.
+func (c *Client) credentials(op string) (string, string, error) {
+	if c.username == "" {
+		return "", "", fmt.Errorf("%s: %w", op, ErrNoCredentials)
+	}
+	return c.username, c.password, nil
+}

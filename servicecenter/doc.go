@@ -1,0 +1,57 @@
+// Package servicecenter is a client for the SOAP services of an OutSystems
+// environment's Service Center (https://<host>/ServiceCenter/*.asmx):
+// OutSystemsPlatform.asmx for the Platform Server version and Solutions.asmx
+// to create, publish, follow, download and delete solutions.
+//
+// Its main use in this SDK is the step that follows a LifeTime upgrade,
+// "republish all LifeTime plugins", run against the Service Center of the
+// LifeTime environment:
+//
+//	sc, err := servicecenter.NewClient("lifetime.example.com",
+//		servicecenter.WithCredentials(user, password))
+//	...
+//	if _, err := sc.CreateAllSolution(ctx, "All_Plugins"); err != nil { ... }
+//	pub, err := sc.PublishRunning(ctx, "All_Plugins", nil)
+//	...
+//	res, err := sc.WaitPublish(ctx, pub.ID, &servicecenter.WaitOptions{OnMessage: show})
+//
+// Each method's documentation ends with a line "Service Center SOAP:
+// Service.Operation" naming the operation it calls.
+//
+// # A contract that is not public
+//
+// Service Center's SOAP services are internal and undocumented; since
+// OutSystems 10 OutSystemsPlatform and PlatformServices answer only callers
+// inside the environment's Internal Network when one is configured. The
+// client is written from WSDLs captured from a real OutSystems 11
+// environment and from OutSystems' own tooling, and its requests are checked
+// against golden files. What is inferred rather than known is said in each
+// method's documentation, in particular the format of publication messages
+// ([Message]) and the meaning of some switches.
+//
+// # Credentials
+//
+// Every operation but GetPlatformInfo carries a user name and password in
+// its body. The password is sent as given: either the plain password or the
+// "#<hash>" form OutSystems' tooling sends (see [WithCredentials]). It never
+// appears in logs or errors.
+//
+// # Errors
+//
+// Service Center reports failures as SOAP faults (HTTP 500), returned as
+// [*FaultError] with the fault code, string and raw detail; refused
+// credentials match [ErrLoginFailed]. An answer that is not a SOAP envelope
+// (an HTML page, a 404 for a service outside the Internal Network, a proxy's
+// 503) is an [*HTTPError] with at most 1 MiB of its body. Invalid arguments
+// fail before anything is sent ([ErrInvalidArgument], [ErrNoCredentials]).
+// When the context ends, the error wraps ctx.Err().
+//
+// # Retries and connections
+//
+// Connections are kept alive between calls. Read-only operations
+// (GetPlatformInfo, TestLogin, GetSolutionIdByName, GetMessages, Download)
+// are retried on connection errors and on HTTP 408, 429, 502, 503 and 504
+// ([WithRetry]); operations that change something (CreateAllSolution,
+// PublishRunning, Publish, Delete) are sent exactly once, and faults are
+// never retried.
+package servicecenter
