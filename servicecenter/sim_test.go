@@ -16,11 +16,9 @@ import (
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
 
-// simStrict turns on the simulator's strict mode (it refuses unquoted
-// SOAPActions and missing mandatory elements). Off while scsim's strict
-// check panics on the embedded credentials field (reported to its owner);
-// the golden request files cover the same properties meanwhile.
-const simStrict = false
+// simStrict turns on the simulator's strict mode: it refuses unquoted
+// SOAPActions and missing mandatory (minOccurs="1") elements.
+const simStrict = true
 
 // newSim returns a simulated Service Center with LifeTime plugin modules.
 func newSim(cfg scsim.Config) *scsim.ServiceCenter {
