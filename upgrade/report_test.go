@@ -17,9 +17,8 @@ import (
 // sampleReport runs a small plan with every outcome on a fixed clock.
 func sampleReport(t *testing.T) *Report {
 	t.Helper()
-	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return now }
-	tick := func(d time.Duration) { now = now.Add(d) }
+	clock := &manualClock{now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
+	tick := func(d time.Duration) { clock.now = clock.now.Add(d) }
 	plan := Sequence("lifetime-upgrade",
 		All("preflight",
 			NewStep("passes", func(_ context.Context, st *State) error { tick(time.Second); st.Summarize("all good"); return nil }),
@@ -44,7 +43,7 @@ func sampleReport(t *testing.T) *Report {
 			NewStep("errs", func(context.Context, *State) error { return errors.New("never reached") }),
 		),
 	)
-	rep, err := Run(t.Context(), plan, newTestState(t), withClock(clock))
+	rep, err := Run(t.Context(), plan, newTestState(t), WithClock(clock))
 	if !errors.Is(err, ErrBlocked) {
 		t.Fatalf("err = %v", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"time"
 )
 
 // RunOption configures [Run].
@@ -17,7 +16,7 @@ type runConfig struct {
 	continueOnFailure bool
 	progress          func(Event)
 	logger            *slog.Logger
-	now               func() time.Time
+	clock             Clock
 }
 
 // DryRun makes the run a dry run: steps that change the infrastructure
@@ -36,9 +35,6 @@ func OnProgress(f func(Event)) RunOption { return func(c *runConfig) { c.progres
 // default) logs nothing.
 func WithLogger(l *slog.Logger) RunOption { return func(c *runConfig) { c.logger = l } }
 
-// withClock replaces time.Now, for tests.
-func withClock(now func() time.Time) RunOption { return func(c *runConfig) { c.now = now } }
-
 // Run runs plan over st and returns the report of every step.
 //
 // Steps run in order; the runner checks ctx before each step. A group made
@@ -53,15 +49,15 @@ func withClock(now func() time.Time) RunOption { return func(c *runConfig) { c.n
 // per failed step, ctx's error if ctx ended, and the rollback and cleanup
 // errors. The report is never nil.
 func Run(ctx context.Context, plan Step, st *State, opts ...RunOption) (*Report, error) {
-	cfg := runConfig{now: time.Now}
+	cfg := runConfig{clock: systemClock{}}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if st == nil {
 		return &Report{SchemaVersion: ReportSchemaVersion, Outcome: Failed}, fmt.Errorf("%w: nil state", ErrInvalidState)
 	}
-	st.dryRun, st.progress, st.now = cfg.dryRun, cfg.progress, cfg.now
-	defer func() { st.dryRun, st.progress, st.now = false, nil, nil }()
+	st.dryRun, st.progress, st.clk = cfg.dryRun, cfg.progress, cfg.clock
+	defer func() { st.dryRun, st.progress, st.clk = false, nil, nil }()
 
 	r := &runner{cfg: cfg, st: st}
 	r.report = &Report{
@@ -69,7 +65,7 @@ func Run(ctx context.Context, plan Step, st *State, opts ...RunOption) (*Report,
 		Target:        st.Target,
 		Model:         st.Facts.Model,
 		DryRun:        cfg.dryRun,
-		Started:       cfg.now(),
+		Started:       cfg.clock.Now(),
 	}
 	if plan != nil {
 		r.report.Plan = plan.Name()
@@ -81,7 +77,7 @@ func Run(ctx context.Context, plan Step, st *State, opts ...RunOption) (*Report,
 		failed = true
 	}
 	r.unwind(context.WithoutCancel(ctx), failed)
-	r.report.Finished = cfg.now()
+	r.report.Finished = cfg.clock.Now()
 	r.report.Duration = r.report.Finished.Sub(r.report.Started)
 	r.report.Outcome = r.report.overall(failed)
 	return r.report, errors.Join(r.errs...)
@@ -146,7 +142,7 @@ func (r *runner) leaf(ctx context.Context, s Step, path []string) bool {
 		return true
 	}
 	name := s.Name()
-	start := r.cfg.now()
+	start := r.cfg.clock.Now()
 	r.st.begin(name)
 	r.st.emit(Event{Kind: EventStepStarted, Step: name, Time: start})
 	if r.cfg.logger != nil {
@@ -156,7 +152,7 @@ func (r *runner) leaf(ctx context.Context, s Step, path []string) bool {
 	rec := r.st.end()
 	res := rec.result(name, path, err)
 	res.Started = start
-	res.Duration = r.cfg.now().Sub(start)
+	res.Duration = r.cfg.clock.Now().Sub(start)
 	if res.Outcome == Failed {
 		if err == nil {
 			err = fmt.Errorf("%w (%d)", ErrBlocked, res.blockers())

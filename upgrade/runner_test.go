@@ -191,10 +191,9 @@ func TestRunProgressEvents(t *testing.T) {
 
 func TestRunDurations(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return now }
-	slow := NewStep("slow", func(context.Context, *State) error { now = now.Add(90 * time.Second); return nil })
-	rep, err := Run(t.Context(), Sequence("plan", NewStep("fast", nil), slow), newTestState(t), withClock(clock))
+	clock := &manualClock{now: time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)}
+	slow := NewStep("slow", func(ctx context.Context, st *State) error { return st.sleep(ctx, 90*time.Second) })
+	rep, err := Run(t.Context(), Sequence("plan", NewStep("fast", nil), slow), newTestState(t), WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,4 +259,21 @@ func TestRunDryRun(t *testing.T) {
 	if !rep.DryRun {
 		t.Error("report not marked dry run")
 	}
+}
+
+// manualClock is a Clock whose Sleep advances it at once.
+type manualClock struct {
+	now    time.Time
+	sleeps []time.Duration
+}
+
+func (c *manualClock) Now() time.Time { return c.now }
+
+func (c *manualClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.sleeps = append(c.sleeps, d)
+	c.now = c.now.Add(d)
+	return nil
 }

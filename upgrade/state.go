@@ -1,6 +1,7 @@
 package upgrade
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -41,7 +42,7 @@ type State struct {
 	cur      *stepRecord
 	dryRun   bool
 	progress func(Event)
-	now      func() time.Time
+	clk      Clock
 }
 
 // NewState returns a State for an upgrade to target with the caller's
@@ -157,12 +158,20 @@ func (s *State) emit(e Event) {
 	}
 }
 
-// clock returns the current time.
+// clock returns the current time of the run's clock.
 func (s *State) clock() time.Time {
-	if s.now != nil {
-		return s.now()
+	if s.clk != nil {
+		return s.clk.Now()
 	}
 	return time.Now()
+}
+
+// sleep pauses on the run's clock.
+func (s *State) sleep(ctx context.Context, d time.Duration) error {
+	if s.clk != nil {
+		return s.clk.Sleep(ctx, d)
+	}
+	return systemClock{}.Sleep(ctx, d)
 }
 
 // begin starts recording for a step.

@@ -122,12 +122,8 @@ func (w *waitStep) run(ctx context.Context, st *State) error {
 			werr.Waited = now.Sub(start)
 			return werr
 		}
-		t := time.NewTimer(min(interval, deadline.Sub(now)))
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
+		if err := st.sleep(ctx, min(interval, deadline.Sub(now))); err != nil {
+			return err
 		}
 	}
 }

@@ -466,3 +466,20 @@ func TestVerifyIntegrations(t *testing.T) {
 		t.Errorf("nothing declared: err = %v, result %+v", err, res)
 	}
 }
+
+func TestWaitForConsoleUsesRunClock(t *testing.T) {
+	t.Parallel()
+	_, _, c := newFake() // console stays at 11.25.3
+	clock := &manualClock{now: time.Date(2026, 11, 26, 22, 0, 0, 0, time.UTC)}
+	res, err := runOne(t, WaitForConsole(c, WaitOptions{Interval: 10 * time.Minute, Timeout: 25 * time.Minute}), newTestState(t), WithClock(clock))
+	var we *WaitError
+	if !errors.As(err, &we) || we.Waited != 25*time.Minute {
+		t.Fatalf("err = %v", err)
+	}
+	if d := cmp.Diff([]time.Duration{10 * time.Minute, 10 * time.Minute, 5 * time.Minute}, clock.sleeps); d != "" {
+		t.Errorf("sleeps (-want +got):\n%s", d)
+	}
+	if res.Duration != 25*time.Minute {
+		t.Errorf("duration = %s", res.Duration)
+	}
+}
