@@ -114,6 +114,12 @@ type deployment struct {
 	stepLogged   int
 	abortStart   time.Time
 	applied      bool
+	// doNothing marks applications kept as "Do Nothing" by an update
+	// before LifeTime 11.22.0.
+	doNothing map[string]bool
+	// dbConfirmed is set once the operator continued past (or completed)
+	// the DB-mapping pause.
+	dbConfirmed bool
 }
 
 // binaryApp is an application carried by a binary package.
@@ -121,6 +127,7 @@ type binaryApp struct {
 	appKey     string
 	versionKey string
 	name       string
+	label      string
 	isNew      bool
 }
 
@@ -222,7 +229,7 @@ func (s *Sim) advanceDeployment(d *deployment, now time.Time) {
 
 // endStep ends the current running step at t: the next pause, or the outcome.
 func (s *Sim) endStep(d *deployment, t time.Time) {
-	if missing := s.missingDBMappings(d); len(missing) > 0 && !containsString(d.pauses, InfoNeedsConfigurationOrConfirmation) && d.info != InfoNeedsConfigurationOrConfirmation {
+	if missing := s.missingDBMappings(d); len(missing) > 0 && !d.dbConfirmed && !containsString(d.pauses, InfoNeedsConfigurationOrConfirmation) {
 		d.pauses = append([]string{InfoNeedsConfigurationOrConfirmation}, d.pauses...)
 	}
 	if len(d.pauses) > 0 {
@@ -309,9 +316,31 @@ func (s *Sim) applyDeployment(d *deployment) {
 		}
 	}
 	for _, op := range d.ops {
-		apply(op.ApplicationKey, op.ApplicationVersionKey, op.DeploymentZoneKey)
+		if !d.doNothing[op.ApplicationKey] {
+			apply(op.ApplicationKey, op.ApplicationVersionKey, op.DeploymentZoneKey)
+		}
 	}
 	for _, b := range d.binaryApps {
+		if s.versions[b.versionKey] == nil {
+			// A package from another infrastructure: the application and its
+			// version appear in this one.
+			a := s.app(b.appKey)
+			if a == nil {
+				if _, err := s.addApplication(Application{Key: b.appKey, Name: b.name}); err != nil {
+					continue
+				}
+				a = s.app(b.appKey)
+			}
+			label := b.label
+			if label == "" {
+				label = "binary-" + d.key[:8]
+			}
+			v, err := s.tagVersion(a, "", label, "Deployed from a binary package", nil, "Administrator", true)
+			if err != nil {
+				continue
+			}
+			b.versionKey = v.Key
+		}
 		apply(b.appKey, b.versionKey, "")
 	}
 }

@@ -163,12 +163,3 @@ func formatTime(t time.Time) string {
 	}
 	return t.UTC().Format(time.RFC3339Nano)
 }
-
-// nonNil returns s, or an empty slice when s is nil, so that JSON arrays are
-// written as [] rather than null.
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}

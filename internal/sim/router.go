@@ -43,6 +43,8 @@ func (s *Sim) newMux() *http.ServeMux {
 	s.register(mux, s.moduleRoutes())
 	s.register(mux, s.deploymentRoutes())
 	s.register(mux, s.downloadRoutes())
+	s.register(mux, s.sourceCodeRoutes())
+	s.register(mux, s.solutionRoutes())
 	s.registerPeopleRoutes(mux)
 	s.registerLTServicesRoutes(mux)
 	s.registerServiceCenterRoutes(mux)

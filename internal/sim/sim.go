@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/go-outsystems/outsystems/internal/sim/scsim"
 )
 
 // Options configures a Sim. The zero value is usable.
@@ -42,6 +44,9 @@ type Options struct {
 	SourceCodeDuration time.Duration
 	// SolutionDuration is how long a solution takes to build (default 20s).
 	SolutionDuration time.Duration
+	// PublishDuration is how long a publish takes in the LifeTime
+	// environment's Service Center (default: scsim's).
+	PublishDuration time.Duration
 	// DisableLifeTimeServices makes /LifeTimeServices/ answer 404 regardless
 	// of the console version.
 	DisableLifeTimeServices bool
@@ -78,9 +83,12 @@ type Sim struct {
 
 	consoleVersion string
 	lifetime       LifeTimeEnvironment
-	plugins        []plugin
+	sc             *scsim.ServiceCenter
 	upgrade        *consoleUpgrade
-	meta           Meta
+	// minUpgradeDowntime is the least downtime of UpgradeConsole (the
+	// slow-console-return scenario).
+	minUpgradeDowntime time.Duration
+	meta               Meta
 
 	envs           []*environment
 	apps           []*application
@@ -159,6 +167,7 @@ func New(opts Options) *Sim {
 		ops:            map[string]string{},
 	}
 	s.counters = newCounters()
+	s.sc = s.newServiceCenter(opts.PublishDuration)
 	s.seedBuiltins()
 	s.mux = s.newMux()
 	return s

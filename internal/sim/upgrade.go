@@ -38,6 +38,7 @@ func (s *Sim) UpgradeConsole(to string, downtime time.Duration) error {
 	if compareVersions(to, s.consoleVersion) <= 0 {
 		return fmt.Errorf("sim: upgrade console: %s is not newer than the installed %s", to, s.consoleVersion)
 	}
+	downtime = max(downtime, s.minUpgradeDowntime)
 	s.upgrade = &consoleUpgrade{from: s.consoleVersion, to: to, until: s.now().Add(downtime)}
 	s.tickUpgrade(s.now())
 	return nil
