@@ -146,20 +146,20 @@ func TestCompare(t *testing.T) {
 		a, b compat.Version
 		want int
 	}{
-		{ps("11.26.0"), ps("11.26.0.0"), 0},                // three vs four parts
-		{ps("11.26"), ps("11.26.0"), 0},                    // missing parts are 0
-		{ps("11.14.0.33133"), ps("11.14.0 (Build 1)"), 0},  // builds of one release
-		{ps("11.33.1.44835"), ps("11.34.0.44828"), -1},     // build ids never order releases
-		{ps("11.0.606.0"), ps("11.7.0"), -1},               // old format below new format
-		{ps("11.0.615"), ps("11.7.0"), -1},                 // security patch of the old line
-		{ps("10.0.1115.0"), ps("11.0.108.0"), -1},          // majors
-		{ps("11.9.0"), ps("11.10.0"), -1},                  // numeric, not lexical
-		{ps("11.0.212.9"), ps("11.0.212.0"), 1},            // old-format hotfix after GA
-		{ps("11.0.212.302"), ps("11.0.212.0"), -1},         // old-format beta before GA
-		{ps("11.0.212.302"), ps("11.0.212.9"), -1},         // beta before hotfix
-		{ps("11.0.212.302"), ps("11.0.212.301"), 1},        // betas in order
-		{ps("11.0.212.9"), ps("11.0.216.0"), -1},           // next patch set
-		{ps("11.43.0"), ps("12.0.0"), -1},                  // unknown future major
+		{ps("11.26.0"), ps("11.26.0.0"), 0},                               // three vs four parts
+		{ps("11.26"), ps("11.26.0"), 0},                                   // missing parts are 0
+		{ps("11.14.0.33133"), ps("11.14.0 (Build 1)"), 0},                 // builds of one release
+		{ps("11.33.1.44835"), ps("11.34.0.44828"), -1},                    // build ids never order releases
+		{ps("11.0.606.0"), ps("11.7.0"), -1},                              // old format below new format
+		{ps("11.0.615"), ps("11.7.0"), -1},                                // security patch of the old line
+		{ps("10.0.1115.0"), ps("11.0.108.0"), -1},                         // majors
+		{ps("11.9.0"), ps("11.10.0"), -1},                                 // numeric, not lexical
+		{ps("11.0.212.9"), ps("11.0.212.0"), 1},                           // old-format hotfix after GA
+		{ps("11.0.212.302"), ps("11.0.212.0"), -1},                        // old-format beta before GA
+		{ps("11.0.212.302"), ps("11.0.212.9"), -1},                        // beta before hotfix
+		{ps("11.0.212.302"), ps("11.0.212.301"), 1},                       // betas in order
+		{ps("11.0.212.9"), ps("11.0.216.0"), -1},                          // next patch set
+		{ps("11.43.0"), ps("12.0.0"), -1},                                 // unknown future major
 		{compat.MustParse(compat.LifeTime, "11.30.0"), ps("11.42.1"), -1}, // products never by number
 		{compat.MustParse(compat.LifeTime, "11.30.0"), ps("11.1.0"), -1},  // (LifeTime sorts before Platform Server)
 	}
