@@ -100,7 +100,8 @@ func RepublishPlugins(c Clients, solution string) Step {
 
 // VerifyPlugins returns the step that checks the plugins after their
 // republication: the publication reported no error, and Service Center no
-// longer lists any plugin module as outdated. Read-only. In a dry run,
+// longer lists any plugin module as outdated (without a [ModuleLister], only
+// the publication is checked, and a warning says so). Read-only. In a dry run,
 // where nothing was republished, it only says what it would check.
 func VerifyPlugins(c Clients) Step {
 	dry := func(_ context.Context, st *State) error {
@@ -108,9 +109,6 @@ func VerifyPlugins(c Clients) Step {
 		return nil
 	}
 	return NewStep(StepVerifyPlugins, func(ctx context.Context, st *State) error {
-		if c.Modules == nil {
-			return missingClient("Modules")
-		}
 		if st.PluginsDetected && len(st.Plugins) == 0 {
 			st.Skip("no LifeTime plugins to verify")
 			return nil
@@ -118,6 +116,16 @@ func VerifyPlugins(c Clients) Step {
 		if st.Publish != nil && st.Publish.Failed() {
 			st.AddFinding(Finding{ID: "upgrade/plugins-not-published", Severity: SeverityBlocker, Subject: st.Publish.Solution,
 				Message: "the plugin publication reported errors"})
+		}
+		if c.Modules == nil {
+			if st.Publish == nil {
+				return missingClient("Modules (or a publication by republish-plugins)")
+			}
+			st.AddFinding(Finding{ID: "upgrade/plugins-unverified", Severity: SeverityWarning, Subject: "LifeTime environment",
+				Message: "no module listing: only the publication result was checked, not whether the plugins are still outdated",
+				Remedy:  "check Factory > Modules in the LifeTime environment's Service Center"})
+			st.Summarize("checked the publication of %d plugin modules", len(st.Plugins))
+			return nil
 		}
 		mods, err := c.Modules.ListModules(ctx)
 		if err != nil {
@@ -155,17 +163,28 @@ type IntegrationCheck struct {
 
 // VerifyIntegrations returns the step that checks the declared
 // integrations after the upgrade: one read-only smoke call per REST
-// resource (or SOAP operation) each integration uses, then the caller's own
+// resource (or SOAP operation) each integration uses (for a REST
+// integration that does not say: environments, applications and
+// deployments, what a deployment pipeline reads), then the caller's own
 // checks. A failing call or check is a blocker finding; a resource with no
 // smoke call is a warning to check it by hand. Read-only.
 func VerifyIntegrations(c Clients, checks ...IntegrationCheck) Step {
 	return NewStep(StepVerifyIntegrations, func(ctx context.Context, st *State) error {
 		calls := 0
 		for _, in := range st.Facts.Integrations {
-			if len(in.Uses) > 0 && c.Smoke == nil {
+			if c.Smoke == nil {
 				return missingClient("Smoke")
 			}
-			for _, what := range in.Uses {
+			uses := in.Uses
+			if len(uses) == 0 && in.Kind == IntegrationREST {
+				uses = []string{"environments", "applications", "deployments"}
+			}
+			if len(uses) == 0 {
+				st.AddFinding(Finding{ID: "upgrade/integration-unchecked", Severity: SeverityWarning, Subject: in.Name,
+					Message: "the integration does not say what it calls",
+					Remedy:  "test it by hand, or list what it calls in Integration.Uses"})
+			}
+			for _, what := range uses {
 				calls++
 				err := c.Smoke.Smoke(ctx, in.Kind, what)
 				switch {

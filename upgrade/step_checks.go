@@ -86,13 +86,17 @@ func AssessBreakingChanges(c Clients) Step {
 	return ruleCheck(StepAssessBreakingChanges, c, Rules.BreakingChanges, "no breaking change affects the plugins or integrations")
 }
 
-// busyStatuses are the deployment statuses of plans the downtime would
-// interrupt (blocker) or that wait in the queue (warning).
-var busyStatuses = map[string]Severity{
-	"running":                 SeverityBlocker,
-	"needs_user_intervention": SeverityBlocker,
-	"aborting":                SeverityBlocker,
-	"saved":                   SeverityWarning,
+// busySeverity says how a plan in status blocks the upgrade: running,
+// waiting for a person or aborting, the downtime would interrupt it
+// (blocker); saved, it waits in the queue (warning).
+func busySeverity(status string) (Severity, bool) {
+	switch status {
+	case "running", "needs_user_intervention", "aborting":
+		return SeverityBlocker, true
+	case "saved":
+		return SeverityWarning, true
+	}
+	return "", false
 }
 
 // QueueLookback is how far back [CheckDeploymentQueue] looks for plans.
@@ -117,7 +121,7 @@ func CheckDeploymentQueue(c Clients) Step {
 		}
 		st.Queue = nil
 		for _, d := range deps {
-			sev, busy := busyStatuses[d.Status]
+			sev, busy := busySeverity(d.Status)
 			if !busy {
 				continue
 			}

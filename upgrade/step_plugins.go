@@ -10,7 +10,8 @@ import (
 // the LifeTime environment. With [Facts.PluginModules] it looks those up
 // (a named module that is missing is a warning); otherwise every
 // non-system module of the LifeTime environment counts as a plugin module,
-// which is right when LifeTime has a dedicated environment. It fills
+// which is right when LifeTime has a dedicated environment. Without a
+// [ModuleLister] the declared modules are taken as they are. It fills
 // [State.Plugins]. Read-only.
 //
 // No public API lists LifeTime plugins (they register through the LifeTime
@@ -19,7 +20,15 @@ import (
 func DetectPlugins(c Clients) Step {
 	return NewStep(StepDetectPlugins, func(ctx context.Context, st *State) error {
 		if c.Modules == nil {
-			return missingClient("Modules")
+			if len(st.Facts.PluginModules) == 0 {
+				return missingClient("Modules (or Facts.PluginModules)")
+			}
+			st.Plugins, st.PluginsDetected = nil, true
+			for _, n := range st.Facts.PluginModules {
+				st.Plugins = append(st.Plugins, Module{Name: n})
+			}
+			st.Summarize("%d declared plugin modules (not checked: no module listing): %s", len(st.Plugins), strings.Join(st.Facts.PluginModules, ", "))
+			return nil
 		}
 		mods, err := c.Modules.ListModules(ctx)
 		if err != nil {

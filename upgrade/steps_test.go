@@ -483,3 +483,62 @@ func TestWaitForConsoleUsesRunClock(t *testing.T) {
 		t.Errorf("duration = %s", res.Duration)
 	}
 }
+
+func TestPluginStepsWithoutModuleListing(t *testing.T) {
+	t.Parallel()
+	f, _, c := newFake()
+	c.Modules = nil
+	st := newTestState(t)
+	if _, err := runOne(t, DetectPlugins(c), st); !errors.Is(err, ErrMissingClient) {
+		t.Errorf("no listing, no facts: err = %v", err)
+	}
+	st.Facts.PluginModules = []string{"PluginA", "PluginB"}
+	res, err := runOne(t, DetectPlugins(c), st)
+	if err != nil || len(st.Plugins) != 2 || !strings.Contains(res.Summary, "not checked") {
+		t.Fatalf("declared: err = %v, result %+v", err, res)
+	}
+	if _, err := runOne(t, VerifyPlugins(c), st); !errors.Is(err, ErrMissingClient) {
+		t.Errorf("verify without listing or publication: err = %v", err)
+	}
+	if _, err := runOne(t, RepublishPlugins(c, ""), st); err != nil {
+		t.Fatal(err)
+	}
+	res, err = runOne(t, VerifyPlugins(c), st)
+	if err != nil || res.Outcome != Warning || res.Findings[0].ID != "upgrade/plugins-unverified" {
+		t.Errorf("verify from publication: err = %v, result %+v", err, res)
+	}
+	f.publish.Modules[1].Errors = []string{"broken"}
+	st.Publish = nil
+	if _, err := runOne(t, RepublishPlugins(c, ""), st); !errors.Is(err, ErrBlocked) {
+		t.Fatalf("republish: err = %v", err)
+	}
+	if res, err = runOne(t, VerifyPlugins(c), st); !errors.Is(err, ErrBlocked) || res.Findings[0].ID != "upgrade/plugins-not-published" {
+		t.Errorf("verify failed publication: err = %v, result %+v", err, res)
+	}
+}
+
+func TestVerifyIntegrationsDefaultUses(t *testing.T) {
+	t.Parallel()
+	f, _, c := newFake()
+	f.smokeErrs = map[string]error{"rest:applications": errors.New("500")}
+	st, err := NewState("11.30.1", Facts{Model: SelfManaged, Integrations: []Integration{
+		{Name: "pipeline", Kind: IntegrationREST}, {Name: "job", Kind: IntegrationSOAP},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := runOne(t, VerifyIntegrations(c), st)
+	if !errors.Is(err, ErrBlocked) {
+		t.Fatalf("err = %v", err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.ID+" "+f.Subject)
+	}
+	if d := cmp.Diff([]string{"upgrade/integration-failed pipeline", "upgrade/integration-unchecked job"}, got); d != "" {
+		t.Errorf("findings (-want +got):\n%s", d)
+	}
+	if res.Summary != "3 integration checks" {
+		t.Errorf("summary = %q", res.Summary)
+	}
+}
