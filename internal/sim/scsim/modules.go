@@ -69,6 +69,7 @@ func (sc *ServiceCenter) addModule(m Module) *Module {
 	}
 	p := &m
 	sc.modules = append(sc.modules, p)
+	sc.byName[foldName(m.Name)] = p
 	return p
 }
 
@@ -101,13 +102,7 @@ func (sc *ServiceCenter) MarkOutdated(pred func(Module) bool) {
 
 // module returns the module named name, or nil. The caller holds sc.mu.
 func (sc *ServiceCenter) module(name string) *Module {
-	f := foldName(name)
-	for _, m := range sc.modules {
-		if foldName(m.Name) == f {
-			return m
-		}
-	}
-	return nil
+	return sc.byName[foldName(name)]
 }
 
 func foldName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -229,7 +229,7 @@ func (sc *ServiceCenter) serveStaging(w http.ResponseWriter, r *http.Request) {
 	}
 	var body stagingRequest
 	if err := json.NewDecoder(io.LimitReader(r.Body, maxRequestBody)).Decode(&body); err != nil {
-		restError(http.StatusBadRequest, "The request body is not valid JSON: "+err.Error())
+		restError(http.StatusBadRequest, "The request body is not a staging definition ({\"ModulesToPublish\":[{\"REST_Module\":{...}}]}).")
 		return
 	}
 

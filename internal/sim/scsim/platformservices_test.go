@@ -218,7 +218,7 @@ func TestStagingErrors(t *testing.T) {
 		"unknown module":  {"", testPass, modulesBody("Ghost"), 400, "Module 'Ghost' (key '') does not exist."},
 		"no module":       {"", testPass, modulesBody(), 400, "ModulesToPublish is empty."},
 		"bad TwoStepMode": {"TwoStepMode=maybe", testPass, modulesBody("PluginA"), 400, `TwoStepMode "maybe" is not a boolean.`},
-		"not JSON":        {"", testPass, "just a string", 400, "The request body is not valid JSON: json: cannot unmarshal string into Go value of type scsim.stagingRequest"},
+		"not JSON":        {"", testPass, "just a string", 400, `The request body is not a staging definition ({"ModulesToPublish":[{"REST_Module":{...}}]}).`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			a := f.staging(t, tc.query, testUser, tc.pass, tc.body)

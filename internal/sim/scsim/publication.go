@@ -73,6 +73,7 @@ func (sc *ServiceCenter) startPublication(now time.Time, solutionID int, solutio
 		}
 	}
 	sc.pubs[p.id] = p
+	sc.active = append(sc.active, p)
 	sc.counters.PublicationsStarted++
 	sc.schedule(p, now)
 	sc.advance(now)
@@ -176,9 +177,11 @@ func doneText(errs int) string {
 }
 
 // advance applies every scheduled event up to now, in time order within each
-// publication. The caller holds sc.mu.
+// publication, publications in the order they started. The caller holds
+// sc.mu.
 func (sc *ServiceCenter) advance(now time.Time) {
-	for _, p := range sc.pubs {
+	still := sc.active[:0]
+	for _, p := range sc.active {
 		for p.applied < len(p.events) && !p.events[p.applied].at.After(now) {
 			e := p.events[p.applied]
 			p.applied++
@@ -200,7 +203,12 @@ func (sc *ServiceCenter) advance(now time.Time) {
 				p.finished = true
 			}
 		}
+		if !p.finished {
+			still = append(still, p)
+		}
 	}
+	clear(sc.active[len(still):])
+	sc.active = still
 }
 
 // messagesAfter returns the messages of p emitted so far with an id greater

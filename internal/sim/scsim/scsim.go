@@ -71,9 +71,11 @@ type ServiceCenter struct {
 	version   string
 	available bool
 
-	modules   []*Module // in insertion order
+	modules   []*Module          // in insertion order
+	byName    map[string]*Module // by folded name
 	solutions map[int]*solution
 	pubs      map[int]*publication
+	active    []*publication  // unfinished publications, in start order
 	failing   map[string]bool // lower-case module names whose publish fails
 	counters  Counters
 	services  map[string]service // by lower-case path; built once in New
@@ -107,6 +109,7 @@ func New(cfg Config) *ServiceCenter {
 		clock:          clock,
 		version:        cfg.Version,
 		available:      true,
+		byName:         map[string]*Module{},
 		solutions:      map[int]*solution{},
 		pubs:           map[int]*publication{},
 		failing:        map[string]bool{},

@@ -30,7 +30,7 @@ func (sc *ServiceCenter) solutionByName(name string) *solution {
 
 // publishing returns the unfinished publication of solution id, or nil.
 func (sc *ServiceCenter) publishing(solutionID int) *publication {
-	for _, p := range sc.pubs {
+	for _, p := range sc.active {
 		if p.solutionID == solutionID && p.running() {
 			return p
 		}
