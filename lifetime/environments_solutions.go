@@ -122,3 +122,29 @@ func (s *EnvironmentsService) SolutionDownloadLink(ctx context.Context, environm
 	}
 	return &DownloadLink{URL: l.URL, Expires: expires}, resp, nil
 }
+
+// WaitSolution polls a solution being built until it is Completed and
+// returns its last status. Aborted ends the wait with a [*PackageError]
+// carrying the StatusReason; states this SDK does not know are taken as
+// still in progress, like the documented intermediate states.
+func (s *EnvironmentsService) WaitSolution(ctx context.Context, environmentKey, solutionKey string, opts *PackageWaitOptions) (*SolutionStatus, error) {
+	if _, err := keyPath("{EnvironmentKey}/{SolutionKey}", environmentKey, solutionKey); err != nil {
+		return nil, err
+	}
+	var final *SolutionStatus
+	err := waitPackage(ctx, opts, DefaultSolutionPollInterval, func(ctx context.Context) (string, bool, error) {
+		st, _, err := s.SolutionStatus(ctx, environmentKey, solutionKey)
+		if err != nil {
+			return "", false, err
+		}
+		final = st
+		switch st.Status {
+		case SolutionCompleted:
+			return string(st.Status), true, nil
+		case SolutionAborted:
+			return string(st.Status), true, &PackageError{Operation: "Environments_SolutionStatus", Key: solutionKey, State: string(st.Status), Reason: st.StatusReason}
+		}
+		return string(st.Status), false, nil
+	})
+	return final, err
+}
