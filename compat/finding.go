@@ -49,6 +49,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // Rule ids, the ID of the findings each rule returns.
 const (
 	RuleSupportedVersions = "supported-versions"     // [Catalog.CheckSupportedVersions]
+	RuleTarget            = "target-version"         // [Catalog.CheckTarget]
 	RuleCanManage         = "lifetime-can-manage"    // [Catalog.CheckCanManage]
 	RuleDedicatedLifeTime = "dedicated-lifetime"     // [Catalog.CheckDedicatedLifeTime]
 	RuleHybridLicence     = "hybrid-licence"         // [Catalog.CheckHybridLicence]

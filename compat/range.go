@@ -71,3 +71,16 @@ func (r Range) String() string {
 		return "[" + r.Min.String() + ", " + r.Max.String() + ")"
 	}
 }
+
+// AtOrAbove reports whether every version in the range is v or newer: the
+// range has a lower bound and it is not below v. Use it to tell whether a
+// console whose version is only known as a range has certainly reached v.
+func (r Range) AtOrAbove(v Version) bool {
+	return !r.Min.IsZero() && sameProduct(r.Min, v) && r.Min.compareNumbers(v) >= 0
+}
+
+// Below reports whether every version in the range is older than v: the
+// range has an upper bound and it is not above v.
+func (r Range) Below(v Version) bool {
+	return !r.Max.IsZero() && sameProduct(r.Max, v) && r.Max.compareNumbers(v) <= 0
+}

@@ -35,7 +35,8 @@ func (c *Catalog) Preflight(in Infrastructure, target Version, on time.Time) ([]
 		add(c.CheckDedicatedLifeTime(in)),
 		add(c.CheckHybridLicence(in)),
 		add(c.CheckOutSystems10Environments(in)),
-		add(c.CheckDefects(in, target)),
+		add(c.CheckTarget(in, target)),
+		add(c.CheckDefects(in)),
 		add(c.CheckBreakingChanges(in, target)),
 	); err != nil {
 		return nil, err
@@ -230,80 +231,172 @@ func (c *Catalog) CheckOutSystems10Environments(in Infrastructure) ([]Finding, e
 	return out, nil
 }
 
-// CheckDefects reports retracted or defective versions: the running
-// LifeTime, the LifeTime environment's Platform Server and each
-// environment (Warning), and the target LifeTime (Blocker when retracted,
-// Warning when defective). Conditional defects are reported only when
-// their condition holds (a Platform Server minimum on some environment,
-// self-managed only; an unknown deployment model counts as self-managed).
-func (c *Catalog) CheckDefects(in Infrastructure, target Version) ([]Finding, error) {
+// CheckDefects reports retracted or defective versions running now: the
+// LifeTime console, the LifeTime environment's Platform Server and each
+// environment (Warning). Conditional defects are reported only when their
+// condition holds (a Platform Server minimum on some environment;
+// self-managed only, where an unknown deployment model counts as
+// self-managed). The target of an upgrade is checked by
+// [Catalog.CheckTarget].
+func (c *Catalog) CheckDefects(in Infrastructure) ([]Finding, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	in = in.normalized()
+	var out []Finding
+	out = append(out, c.defectFindings(in, "LifeTime (current)", in.LifeTime, false)...)
+	out = append(out, c.defectFindings(in, "LifeTime environment", in.LifeTimePlatformServer, false)...)
+	for _, e := range in.Environments {
+		out = append(out, c.defectFindings(in, e.subject(), e.PlatformServer, false)...)
+	}
+	return out, nil
+}
+
+// defectFindings returns the findings for the defects of v that apply to in.
+func (c *Catalog) defectFindings(in Infrastructure, subject string, v Version, isTarget bool) []Finding {
+	if v.IsZero() {
+		return nil
+	}
+	var out []Finding
+	for _, d := range c.Defects(v) {
+		if !d.appliesTo(in, v.product == LifeTime) {
+			continue
+		}
+		f := Finding{ID: RuleDefectiveVersions, Severity: Warning, Subject: subject, Source: d.Source,
+			Message: fmt.Sprintf("%s is %s: %s", v.Label(), d.Kind, d.Reason), Remedy: d.Remedy}
+		if isTarget && d.Kind == Retracted {
+			f.Severity, f.Remedy = Blocker, "Choose another target version. "+d.Remedy
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// appliesTo checks a defect's conditions against an infrastructure.
+func (d Defect) appliesTo(in Infrastructure, lifetime bool) bool {
+	if d.SelfManagedOnly && (in.Deployment == Cloud || in.Deployment == Hybrid) {
+		return false
+	}
+	if d.PlatformServerMin.IsZero() || !lifetime {
+		return true
+	}
+	for _, e := range in.Environments {
+		if !e.PlatformServer.IsZero() && e.PlatformServer.compareNumbers(d.PlatformServerMin) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckTarget checks the target LifeTime version of an upgrade: it must
+// not be older than the running console (Blocker) and not retracted
+// (Blocker); a defective target, or one the catalogue does not list
+// although it is not newer than the catalogue, is a Warning; a target newer
+// than the catalogue is Info. When the running version is unknown it is
+// inferred from the LifeTime environment's Platform Server (see
+// [Catalog.InferLifeTime]).
+func (c *Catalog) CheckTarget(in Infrastructure, target Version) ([]Finding, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	in = in.normalized()
 	tgt, err := target.As(LifeTime)
 	if err != nil {
-		return nil, &ProductError{Want: LifeTime, Got: target, Op: "CheckDefects"}
+		return nil, &ProductError{Want: LifeTime, Got: target, Op: "CheckTarget"}
 	}
-	applies := func(d Defect, lt bool) bool {
-		if d.SelfManagedOnly && (in.Deployment == Cloud || in.Deployment == Hybrid) {
-			return false
-		}
-		if !d.PlatformServerMin.IsZero() && lt {
-			for _, e := range in.Environments {
-				if !e.PlatformServer.IsZero() && e.PlatformServer.compareNumbers(d.PlatformServerMin) >= 0 {
-					return true
-				}
-			}
-			return false
-		}
-		return true
+	if tgt.IsZero() {
+		return nil, errors.New("compat: CheckTarget needs a target version")
 	}
+	subject := "LifeTime (target " + tgt.String() + ")"
+	src := srcUpgradeLifeTime
 	var out []Finding
-	check := func(subject string, v Version, isTarget bool) {
-		if v.IsZero() {
-			return
-		}
-		for _, d := range c.Defects(v) {
-			if !applies(d, v.product == LifeTime) {
-				continue
-			}
-			f := Finding{ID: RuleDefectiveVersions, Severity: Warning, Subject: subject, Source: d.Source,
-				Message: fmt.Sprintf("%s is %s: %s", v.Label(), d.Kind, d.Reason), Remedy: d.Remedy}
-			if isTarget && d.Kind == Retracted {
-				f.Severity, f.Remedy = Blocker, "Choose another target version. "+d.Remedy
-			}
-			out = append(out, f)
-		}
+	current, how := c.currentLifeTime(in)
+	r := current.Range
+	switch {
+	case r.Min.IsZero() && r.Max.IsZero():
+		out = append(out, Finding{ID: RuleTarget, Severity: Warning, Subject: subject,
+			Message: "the running LifeTime version is unknown, so the target cannot be compared with it",
+			Remedy:  "State the version shown in the LifeTime footer, or give the LifeTime environment's Platform Server.", Source: src})
+	case !in.LifeTime.IsZero() && in.LifeTime.compareNumbers(tgt) == 0:
+		out = append(out, Finding{ID: RuleTarget, Severity: Info, Subject: subject, Message: "LifeTime already runs the target version", Source: src})
+	case !r.Min.IsZero() && r.Min.compareNumbers(tgt) > 0:
+		out = append(out, Finding{ID: RuleTarget, Severity: Blocker, Subject: subject,
+			Message: fmt.Sprintf("the running LifeTime (%s%s) is newer than the target; LifeTime cannot be downgraded", r, how),
+			Remedy:  "Choose a target newer than the running LifeTime.", Source: src})
+	case r.Below(tgt):
+		out = append(out, Finding{ID: RuleTarget, Severity: Info, Subject: subject, Message: fmt.Sprintf("the target is newer than the running LifeTime (%s%s)", r, how), Source: src})
+	default:
+		out = append(out, Finding{ID: RuleTarget, Severity: Warning, Subject: subject,
+			Message: fmt.Sprintf("the running LifeTime (%s%s) may already be at or past the target", r, how),
+			Remedy:  "State the version shown in the LifeTime footer.", Source: src})
 	}
-	check("LifeTime (current)", in.LifeTime, false)
-	check("LifeTime (target)", tgt, true)
-	check("LifeTime environment", in.LifeTimePlatformServer, false)
-	for _, e := range in.Environments {
-		check(e.subject(), e.PlatformServer, false)
+	switch {
+	case c.NewerThanCatalogue(tgt):
+		out = append(out, Finding{ID: RuleTarget, Severity: Info, Subject: subject,
+			Message: fmt.Sprintf("the target is newer than the catalogue (snapshot %s); its breaking changes and defects are not known here", c.snapshot.Format(time.DateOnly)),
+			Remedy:  "Read the target's release notes, or load a newer catalogue.", Source: "https://success.outsystems.com/Support/Release_Notes/LifeTime_Management_Console"})
+	case !c.Known(tgt):
+		out = append(out, Finding{ID: RuleTarget, Severity: Warning, Subject: subject,
+			Message: "the target is not a LifeTime release the catalogue knows",
+			Remedy:  "Check the version number against the LifeTime release notes.", Source: "https://success.outsystems.com/Support/Release_Notes/LifeTime_Management_Console"})
 	}
+	out = append(out, c.defectFindings(in, subject, tgt, true)...)
 	return out, nil
+}
+
+// currentLifeTime returns the running LifeTime as a range: exact when the
+// infrastructure states it, else inferred from the LifeTime environment's
+// Platform Server, else unknown (the zero Range). how explains an inference.
+func (c *Catalog) currentLifeTime(in Infrastructure) (Inference, string) {
+	if !in.LifeTime.IsZero() {
+		return Inference{Range: Range{Min: in.LifeTime, Max: successor(in.LifeTime)}, Candidates: []Version{in.LifeTime}, Unique: true}, ""
+	}
+	if in.LifeTimePlatformServer.IsZero() {
+		return Inference{}, ""
+	}
+	inf, err := c.InferLifeTime(in.LifeTimePlatformServer, nil)
+	if err != nil {
+		return Inference{}, ""
+	}
+	return inf, ", inferred from the LifeTime environment's Platform Server " + in.LifeTimePlatformServer.String()
 }
 
 // CheckBreakingChanges lists the breaking changes between the running
 // LifeTime and target that concern the infrastructure's plugins and
 // integrations (see [Catalog.BreakingChanges]): Warning when action is
 // required ("make the necessary changes in your plugins and integrations
-// before the LifeTime upgrade"), Info otherwise. The running LifeTime
-// version must be known.
+// before the LifeTime upgrade"), Info otherwise. When the running version
+// is unknown it is inferred from the LifeTime environment's Platform Server
+// and the changes are listed from the oldest possible version (an Info
+// finding says so).
 func (c *Catalog) CheckBreakingChanges(in Infrastructure, target Version) ([]Finding, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	in = in.normalized()
-	if in.LifeTime.IsZero() || target.IsZero() {
-		return nil, fmt.Errorf("compat: CheckBreakingChanges needs the current and the target LifeTime versions (see InferLifeTime)")
+	if target.IsZero() {
+		return nil, errors.New("compat: CheckBreakingChanges needs a target version")
 	}
-	impacts, err := c.BreakingChanges(in.LifeTime, target, in.Filter())
+	var out []Finding
+	from := in.LifeTime
+	if from.IsZero() {
+		cur, how := c.currentLifeTime(in)
+		switch {
+		case len(cur.Candidates) > 0:
+			from = cur.Candidates[0]
+		case !cur.Range.Min.IsZero():
+			from = cur.Range.Min
+		default:
+			return nil, errors.New("compat: CheckBreakingChanges needs the current LifeTime version or the LifeTime environment's Platform Server")
+		}
+		out = append(out, Finding{ID: RuleBreakingChanges, Severity: Info, Subject: "LifeTime (current)",
+			Message: fmt.Sprintf("the running LifeTime is LifeTime %s%s; changes are listed from its oldest possible version, %s", cur.Range, how, from),
+			Remedy:  "", Source: srcInstallerCheck})
+	}
+	impacts, err := c.BreakingChanges(from, target, in.Filter())
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Finding, 0, len(impacts))
 	for _, im := range impacts {
 		bc := im.Change
 		f := Finding{ID: RuleBreakingChanges, Severity: Info, Subject: fmt.Sprintf("%s (%s)", bc.ID, bc.Introduced.Label()),
