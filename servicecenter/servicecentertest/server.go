@@ -1,21 +1,3 @@
-// Package servicecentertest runs a simulated OutSystems Service Center on
-// loopback, for tests of code that calls Service Center's SOAP services
-// (directly or through package servicecenter).
-//
-// A [Server] is one environment's Service Center: GetPlatformInfo, the
-// Solutions service (solutions, publications with their message log, upload
-// and download of solution packs) and an experimental subset of
-// PlatformServices_v8_0_0. Publications run over simulated time: by default
-// the wall clock with a short publish duration, or a [ManualClock] the test
-// advances (no real sleeping). Seed modules, make chosen modules fail to
-// publish, take the server down (503) and read counters of what was served
-// through [Server.ServiceCenter].
-//
-// The wire behaviour (faults, the Messages string format, how credentials
-// and the pre-hashed "#..." password are checked) is described in the
-// documentation of [ServiceCenter] and in the simulator's package
-// (internal/sim/scsim); it is built from the public facts about the real
-// services, not from this module's client.
 package servicecentertest
 
 import (

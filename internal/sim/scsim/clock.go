@@ -37,25 +37,20 @@ func (c *ManualClock) Now() time.Time {
 	return c.now
 }
 
-// Advance moves the clock forward by d (a negative d is ignored: simulated
-// time never runs backwards) and returns the new time.
-func (c *ManualClock) Advance(d time.Duration) time.Time {
+// Advance moves the clock forward by d (a negative d is ignored).
+func (c *ManualClock) Advance(d time.Duration) {
+	if d <= 0 {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if d > 0 {
-		c.now = c.now.Add(d)
-	}
-	return c.now
+	c.now = c.now.Add(d)
 }
 
-// Set moves the clock to t if t is not before the current time, and reports
-// whether it moved.
-func (c *ManualClock) Set(t time.Time) bool {
+// Set moves the clock to t. Moving it backwards is allowed, but the
+// simulator never undoes state that already evolved.
+func (c *ManualClock) Set(t time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if t.Before(c.now) {
-		return false
-	}
 	c.now = t
-	return true
 }
