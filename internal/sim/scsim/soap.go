@@ -57,8 +57,6 @@ type fault struct {
 	String string
 }
 
-func (f *fault) Error() string { return f.Code + ": " + f.String }
-
 // clientFault and serverFault build faults with the texts ASP.NET ASMX
 // services use: "Server was unable to read request. ---> ..." for requests it
 // cannot deserialize, and "Server was unable to process request. ---> ..."
