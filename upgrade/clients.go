@@ -102,9 +102,11 @@ type Rules interface {
 	// BreakingChanges lists the breaking changes between the running and
 	// the target LifeTime that affect the plugins and integrations.
 	BreakingChanges(in RuleInput) ([]Finding, error)
-	// AtTarget reports whether the console is certainly at the target
-	// version or newer.
-	AtTarget(console ConsoleVersion, target string) (bool, error)
+	// AtTarget compares the console's version with the target: certain
+	// when the console is surely at the target or newer, possible when the
+	// target is one of the versions it may run (an inferred version that
+	// cannot tell neighbouring releases apart).
+	AtTarget(console ConsoleVersion, target string) (certain, possible bool, err error)
 }
 
 // Clients are the dependencies of the ready-made steps. A step returns

@@ -48,8 +48,8 @@ func (e *exampleClients) HybridLicence(upgrade.RuleInput) ([]upgrade.Finding, er
 func (e *exampleClients) BreakingChanges(upgrade.RuleInput) ([]upgrade.Finding, error) {
 	return nil, nil
 }
-func (e *exampleClients) AtTarget(c upgrade.ConsoleVersion, target string) (bool, error) {
-	return c.LifeTime == target, nil
+func (e *exampleClients) AtTarget(c upgrade.ConsoleVersion, target string) (bool, bool, error) {
+	return c.LifeTime == target, c.LifeTime == target, nil
 }
 
 func newExample() (*exampleClients, upgrade.Clients) {

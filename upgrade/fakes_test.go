@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -103,11 +102,14 @@ func (r *fakeRules) DedicatedLifeTime(in RuleInput) ([]Finding, error) {
 func (r *fakeRules) HybridLicence(in RuleInput) ([]Finding, error)   { return r.rule("hybrid", in) }
 func (r *fakeRules) BreakingChanges(in RuleInput) ([]Finding, error) { return r.rule("breaking", in) }
 
-func (r *fakeRules) AtTarget(c ConsoleVersion, target string) (bool, error) {
-	if c.LifeTime == "" {
-		return false, errors.New("unknown version")
+func (r *fakeRules) AtTarget(c ConsoleVersion, target string) (bool, bool, error) {
+	if c.LifeTime == "" && c.LifeTimeMin == "" {
+		return false, false, errors.New("unknown version")
 	}
-	return strings.Compare(c.LifeTime, target) >= 0, nil
+	if c.LifeTime != "" {
+		return c.LifeTime >= target, c.LifeTime >= target, nil
+	}
+	return c.LifeTimeMin >= target, c.LifeTimeMin <= target && (c.LifeTimeMax == "" || target <= c.LifeTimeMax), nil
 }
 
 // newFake returns a dedicated self-managed infrastructure with two plugins.

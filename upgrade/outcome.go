@@ -70,6 +70,9 @@ type Finding struct {
 	Remedy string `json:"remedy,omitempty"`
 	// Source is the documentation the rule is based on (a URL).
 	Source string `json:"source,omitempty"`
+	// Ref is the catalogue entry the finding is about, such as a
+	// breaking-change id ("LT-BC-2024-2"); empty when none.
+	Ref string `json:"ref,omitempty"`
 }
 
 // Change is one thing a step changed on the infrastructure, or, in a dry

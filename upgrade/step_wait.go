@@ -30,7 +30,11 @@ func (o WaitOptions) valid() error {
 
 // WaitForConsole returns the step that waits until the LifeTime console
 // answers again and has reached the target version (inferred from the
-// LifeTime environment's Platform Server where no API says it). It keeps
+// LifeTime environment's Platform Server where no API says it). When the
+// inference cannot tell the target from its neighbours (releases that ship
+// the same Platform Server), the console counts as back once the target is
+// among the versions it may run and was not before the upgrade (per the
+// inventory); the summary then says the version was inferred. It keeps
 // waiting through 503s, refused connections and timeouts, polls every
 // Interval, sends a progress event per poll, and fails with a [*WaitError]
 // when Timeout passes first. It fills [State.Console].
@@ -48,20 +52,34 @@ type waitStep struct {
 	opts WaitOptions
 }
 
-// poll asks once: is the console answering, and at which version.
-func (w *waitStep) poll(ctx context.Context, st *State) (*ConsoleVersion, bool, error) {
+// poll asks once: is the console answering, at which version, and has
+// it reached the target (certainly, or as far as the evidence tells).
+func (w *waitStep) poll(ctx context.Context, st *State, possibleBefore bool) (cv *ConsoleVersion, reached, inferred bool, err error) {
 	if err := w.c.Console.Ping(ctx); err != nil {
-		return nil, false, err
+		return nil, false, false, err
 	}
-	cv, err := w.c.Version.ConsoleVersion(ctx)
+	v, err := w.c.Version.ConsoleVersion(ctx)
 	if err != nil {
-		return nil, false, err
+		return nil, false, false, err
 	}
-	ok, err := w.c.Rules.AtTarget(cv, st.Target)
+	certain, possible, err := w.c.Rules.AtTarget(v, st.Target)
 	if err != nil {
-		return &cv, false, err
+		return &v, false, false, err
 	}
-	return &cv, ok, nil
+	if certain {
+		return &v, true, false, nil
+	}
+	return &v, possible && !possibleBefore, possible && !possibleBefore, nil
+}
+
+// possibleBefore reports whether the console may already have been at the
+// target when the inventory was taken.
+func (w *waitStep) possibleBefore(st *State) bool {
+	if st.Inventory == nil {
+		return false
+	}
+	_, possible, err := w.c.Rules.AtTarget(st.Inventory.Console, st.Target)
+	return err == nil && possible
 }
 
 // check returns an error for a missing client.
@@ -91,9 +109,10 @@ func (w *waitStep) run(ctx context.Context, st *State) error {
 	start := st.clock()
 	deadline := start.Add(timeout)
 	werr := &WaitError{}
+	before := w.possibleBefore(st)
 	for {
 		werr.Polls++
-		cv, ok, err := w.poll(ctx, st)
+		cv, ok, inferred, err := w.poll(ctx, st, before)
 		now := st.clock()
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -104,7 +123,11 @@ func (w *waitStep) run(ctx context.Context, st *State) error {
 			st.Console = cv
 			ev.Message = "console is back: " + cv.String()
 			st.emit(ev)
-			st.Summarize("console answered at %s after %s (%d polls)", cv, now.Sub(start).Round(time.Second), werr.Polls)
+			note := ""
+			if inferred {
+				note = "; the target is inferred: the Platform Server it ships is that of the target"
+			}
+			st.Summarize("console answered at %s after %s (%d polls)%s", cv, now.Sub(start).Round(time.Second), werr.Polls, note)
 			return nil
 		case err != nil:
 			werr.LastErr = err
@@ -132,7 +155,7 @@ func (w *waitStep) dryRun(ctx context.Context, st *State) error {
 	if err := w.check(); err != nil {
 		return err
 	}
-	cv, ok, err := w.poll(ctx, st)
+	cv, ok, _, err := w.poll(ctx, st, w.possibleBefore(st))
 	switch {
 	case ok:
 		st.Summarize("dry run: console already at %s", cv)
