@@ -17,8 +17,13 @@
 //     Version (four-part, e.g. 11.31.0.44210) and Serial.
 //   - Solutions.asmx: TestLogin, CreateAllSolution, GetSolutionIdByName,
 //     PublishRunning, PublishRunningVersion, GetMessages, Publish (upload of
-//     an OSP/OAP), Download and Delete, with the element names, order and
-//     types of the captured O11 WSDL.
+//     an OSP/OAP), Download, Delete, Pack and Pack2, with the element names,
+//     order and types of the captured O11 WSDL.
+//   - Operations the WSDLs list but whose behaviour the facts do not
+//     establish (Solutions Handshake, GetPropertiesForHandshake,
+//     GetProperties, PublishWithoutConfiguration; OutSystemsPlatform
+//     SetLicense) answer a soap:Server fault "The simulator does not
+//     implement <Service>.<Operation>." rather than invented data.
 //   - PlatformServices_v8_0_0.asmx, EXPERIMENTAL: Modules_Get,
 //     SolutionPack_GetPublishMessages, SolutionPack_PublishContinue and
 //     SolutionPack_PublishAbort; and the REST companion POST
@@ -109,6 +114,7 @@
 // (eSpace) and <Module>.xif (extension) files, names the solution after the
 // file name without its extension, adds modules it does not know, and
 // publishes it unless JustUpload (then SolutionPubId is 0); Download returns
-// such an archive, so a downloaded pack can be published again.
+// such an archive, so a downloaded pack can be published again; Pack and
+// Pack2 zip the files of their ComponentList the same way.
 // NeedsConfiguration is always false.
 package scsim

@@ -219,3 +219,68 @@ func TestDelete(t *testing.T) {
 		t.Errorf("SolutionsDeleted = %d, want 1", c)
 	}
 }
+
+func TestPackThenPublish(t *testing.T) {
+	f := newFixture(t)
+	file := func(name string, dir bool, content string) string {
+		return fmt.Sprintf("<SolutionPack_File><Filename>%s</Filename><Directory>%t</Directory><DateTime>2015-02-19T18:59:01</DateTime>"+
+			"<Size>%d</Size><CompressedSize>%d</CompressedSize><Content>%s</Content></SolutionPack_File>",
+			name, dir, len(content), len(content), base64.StdEncoding.EncodeToString([]byte(content)))
+	}
+	for _, op := range []string{"Pack", "Pack2"} {
+		t.Run(op, func(t *testing.T) {
+			args := "<ComponentList>" + file("modules", true, "") + file(`modules\Alpha.oml`, false, "alpha") + file("Beta.xif", false, "beta") + "</ComponentList>" +
+				"<SolutionName>Packed</SolutionName>"
+			if op == "Pack2" {
+				args += "<SolutionKey>k</SolutionKey>"
+			}
+			args += "<SolutionDescription>d</SolutionDescription>" + creds(testUser, testPass)
+			var got struct {
+				File string `xml:"http://www.outsystems.com file"`
+			}
+			wantOK(t, f.call(t, "Solutions", op, args), &got)
+			raw, err := base64.StdEncoding.DecodeString(got.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+			if err != nil {
+				t.Fatalf("file is not a zip: %v", err)
+			}
+			contents := map[string]string{}
+			for _, zf := range zr.File {
+				rc, _ := zf.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				contents[zf.Name] = string(b)
+			}
+			if diff := cmp.Diff(map[string]string{"modules/Alpha.oml": "alpha", "Beta.xif": "beta"}, contents); diff != "" {
+				t.Errorf("pack contents (-want +got):\n%s", diff)
+			}
+			pub := upload(t, f, "Packed_"+op+".osp", raw, false)
+			msgs, _ := scsim.ParseMessages(pub.Messages)
+			if msgs[0].Text != "Publication of solution 'Packed_"+op+"' started (2 modules)." {
+				t.Errorf("publish of the pack: %q", msgs[0].Text)
+			}
+		})
+	}
+	if s := wantFault(t, f.call(t, "Solutions", "Pack", "<ComponentList/>"+creds(testUser, testPass))).String; !strings.HasSuffix(s, "The component list is empty.") {
+		t.Errorf("empty pack: %q", s)
+	}
+	wantFault(t, f.call(t, "Solutions", "Pack", "<ComponentList/>"+creds(testUser, "bad")))
+}
+
+func TestOperationsNotSimulated(t *testing.T) {
+	f := newFixture(t)
+	for _, op := range [][2]string{
+		{"Solutions", "Handshake"}, {"Solutions", "GetPropertiesForHandshake"}, {"Solutions", "GetProperties"},
+		{"Solutions", "PublishWithoutConfiguration"}, {"OutSystemsPlatform", "SetLicense"},
+	} {
+		got := wantFault(t, f.call(t, op[0], op[1], creds(testUser, testPass)))
+		want := soapFault{XMLName: got.XMLName, Code: "soap:Server",
+			String: "Server was unable to process request. ---> The simulator does not implement " + op[0] + "." + op[1] + "."}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s.%s (-want +got):\n%s", op[0], op[1], diff)
+		}
+	}
+}

@@ -23,5 +23,6 @@ func (sc *ServiceCenter) platformService() service {
 		soapOp("GetPlatformInfo", func(sc *ServiceCenter, _ *getPlatformInfoRequest, _ time.Time) (any, *fault) {
 			return &getPlatformInfoResponse{Version: sc.version, Serial: sc.cfg.Serial}, nil
 		}),
+		notSimulated("OutSystemsPlatform", "SetLicense"),
 	)
 }

@@ -177,6 +177,14 @@ const packSchemaVersion = 1
 
 func (sc *ServiceCenter) solutionsService() service {
 	return newService("ServiceCenter", "Solutions",
+		// In the WSDL, semantics not established (soap-apis.md §2.2).
+		notSimulated("Solutions", "Handshake"),
+		notSimulated("Solutions", "GetPropertiesForHandshake"),
+		notSimulated("Solutions", "GetProperties"),
+		notSimulated("Solutions", "PublishWithoutConfiguration"),
+		packOp("Pack"),
+		packOp("Pack2"),
+
 		soapOp("TestLogin", func(sc *ServiceCenter, in *testLoginRequest, _ time.Time) (any, *fault) {
 			if f := sc.authenticate(in.credentials); f != nil {
 				return nil, f
