@@ -17,12 +17,18 @@
 //     Platform Server version in four-part form ("11.31.0.44210") and serial;
 //   - Solutions.asmx: TestLogin, CreateAllSolution, GetSolutionIdByName,
 //     PublishRunning, PublishRunningVersion, GetMessages, Publish (upload of
-//     an OSP/OAP), Download and Delete;
+//     an OSP/OAP), Download, Delete, Pack and Pack2 (solution packs are zip
+//     archives of <Module>.oml and <Module>.xif files);
 //   - experimentally, PlatformServices_v8_0_0.asmx Modules_Get and the
 //     SolutionPack_GetPublishMessages/PublishContinue/PublishAbort
 //     operations, and the REST Staging_PublishWith2StepOption. No WSDL of
 //     PlatformServices is public: inputs are read by position and the
 //     response element names are guesses.
+//
+// Operations the real WSDLs list but whose behaviour is not publicly known
+// (Handshake, GetProperties, GetPropertiesForHandshake,
+// PublishWithoutConfiguration, SetLicense) answer a soap:Server fault "The
+// simulator does not implement ..." instead of invented data.
 //
 // # Time
 //
