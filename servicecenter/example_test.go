@@ -5,20 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"net/http/httptest"
 	"time"
 
-	"github.com/go-outsystems/outsystems/internal/sim/scsim"
 	"github.com/go-outsystems/outsystems/servicecenter"
+	"github.com/go-outsystems/outsystems/servicecenter/servicecentertest"
 )
 
 // exampleServiceCenter starts a simulated Service Center of a LifeTime
-// environment with two plugin modules.
-func exampleServiceCenter() *httptest.Server {
-	sc := scsim.New(scsim.Config{Username: "admin", Password: "secret", Version: "11.31.0.44210", PublishDuration: -1})
-	sc.AddModule(scsim.Module{Name: "PluginCore", Plugin: true})
-	sc.AddModule(scsim.Module{Name: "PluginUI", Plugin: true})
-	return httptest.NewServer(sc.Handler())
+// environment with two plugin modules, over HTTPS.
+func exampleServiceCenter() *servicecentertest.Server {
+	return servicecentertest.NewServer(
+		servicecentertest.WithTLS(),
+		servicecentertest.WithVersion("11.31.0.44210"),
+		servicecentertest.WithModules(
+			servicecentertest.Module{Name: "PluginCore", Plugin: true},
+			servicecentertest.Module{Name: "PluginUI", Plugin: true}))
 }
 
 // Republish every non-system module of the LifeTime environment, the step
@@ -29,8 +30,8 @@ func ExampleClient_PublishRunning() {
 	ctx := context.Background()
 
 	sc, err := servicecenter.NewClient(srv.URL,
-		servicecenter.WithInsecureHTTP(), // a loopback simulator; use https in production
-		servicecenter.WithCredentials("admin", "secret"))
+		servicecenter.WithHTTPClient(srv.Client()), // trusts the test certificate
+		servicecenter.WithCredentials(srv.Username(), srv.Password()))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -41,7 +42,14 @@ func ExampleClient_PublishRunning() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := sc.WaitPublish(ctx, pub.ID, &servicecenter.WaitOptions{Interval: 10 * time.Millisecond})
+	res, err := sc.WaitPublish(ctx, pub.ID, &servicecenter.WaitOptions{
+		Interval: 50 * time.Millisecond,
+		OnMessage: func(m servicecenter.Message) {
+			if m.Type == servicecenter.MessageError {
+				fmt.Println("error in", m.Module+":", m.Text)
+			}
+		},
+	})
 	if errors.Is(err, servicecenter.ErrPublishFailed) {
 		for _, m := range res.Modules {
 			fmt.Println(m.Module, len(m.Errors), "errors")
@@ -58,7 +66,7 @@ func ExampleClient_PlatformInfo() {
 	srv := exampleServiceCenter()
 	defer srv.Close()
 
-	sc, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP())
+	sc, err := servicecenter.NewClient(srv.URL, servicecenter.WithHTTPClient(srv.Client()))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -75,8 +83,8 @@ func ExampleFaultError() {
 	srv := exampleServiceCenter()
 	defer srv.Close()
 
-	sc, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(),
-		servicecenter.WithCredentials("admin", "wrong"))
+	sc, err := servicecenter.NewClient(srv.URL, servicecenter.WithHTTPClient(srv.Client()),
+		servicecenter.WithCredentials(srv.Username(), "wrong"))
 	if err != nil {
 		log.Fatal(err)
 	}

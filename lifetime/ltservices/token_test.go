@@ -3,6 +3,7 @@ package ltservices_test
 import (
 	"errors"
 	"net/http"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -118,5 +119,29 @@ func TestGetTokenRefusedCredentials(t *testing.T) {
 	var se *ltservices.StatusError
 	if !errors.As(err, &se) || se.Operation != "AuthenticationService.Authentication_GetToken" {
 		t.Errorf("error %v, want a StatusError of Authentication_GetToken", err)
+	}
+}
+
+// TestConcurrentCallsShareOneToken: calls in parallel wait for one
+// Authentication_GetToken and share its token (run with -race).
+func TestConcurrentCallsShareOneToken(t *testing.T) {
+	f := newFake(t, nil)
+	c := newClient(t, f.URL, ltservices.WithCredentials(testUser, testPassword))
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for range 20 {
+		wg.Go(func() {
+			if _, err := c.Teams.List(t.Context()); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if diff := cmp.Diff(map[string]int{"Authentication_GetToken": 1, "Team_List": 20}, f.calls()); diff != "" {
+		t.Errorf("calls (-want +got):\n%s", diff)
 	}
 }
