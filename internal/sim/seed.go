@@ -599,3 +599,14 @@ func (s *Sim) addDownload(fileName, contentType string, content []byte) *downloa
 // downloadLifetime is how long download links live (lifetime-rest-api.md
 // §2.1: "The link expires after 60 minutes").
 const downloadLifetime = 60 * time.Minute
+
+// teamsSnapshot copies the teams.
+func (s *Sim) teamsSnapshot() []Team {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Team, 0, len(s.teams))
+	for _, t := range s.teams {
+		out = append(out, *t)
+	}
+	return out
+}
