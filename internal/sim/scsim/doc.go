@@ -47,7 +47,8 @@
 // ("Server was unable to process request. ---> ...") for failures of the
 // operation: "Invalid username or password.", an unknown solution or
 // publication, a solution already being published. An unknown path, and any
-// GET (the .asmx help page and ?WSDL are not simulated), answer 404. While
+// method but POST (so GET of the .asmx help page or of ?WSDL: no WSDL is
+// served), answer 404. While
 // unavailable ([ServiceCenter.SetAvailable]) every request answers 503.
 //
 // [Config.Strict] additionally refuses an unquoted SOAPAction and missing
