@@ -106,17 +106,30 @@ type bundle struct {
 
 func (c *Catalog) bundleBounds(lt Version) bundle {
 	var out bundle
-	lts := c.Releases(LifeTime)
-	for _, r := range lts {
+	self, known := c.Release(lt)
+	// A known bundle bounds lt only when version order and release order
+	// agree: security patches of old lines (LifeTime 11.0.329 and 11.4.3,
+	// 2021, bundling Platform Server 11.0.615) say nothing about releases
+	// published before them with higher numbers.
+	consistent := func(r Release, before bool) bool {
+		if !known || self.Date.IsZero() || r.Date.IsZero() {
+			return true
+		}
+		if before {
+			return !r.Date.After(self.Date)
+		}
+		return !r.Date.Before(self.Date)
+	}
+	for _, r := range c.Releases(LifeTime) {
 		if r.BundledPlatformServer.IsZero() {
 			continue
 		}
 		switch cmpv := r.Version.compareNumbers(lt); {
 		case cmpv == 0:
 			return bundle{lo: r.BundledPlatformServer, hi: r.BundledPlatformServer, exact: true}
-		case cmpv < 0:
-			out.lo = r.BundledPlatformServer
-		case out.hi.IsZero():
+		case cmpv < 0 && consistent(r, true):
+			out.lo = maxVersion(out.lo, r.BundledPlatformServer)
+		case cmpv > 0 && consistent(r, false) && (out.hi.IsZero() || r.BundledPlatformServer.compareNumbers(out.hi) < 0):
 			out.hi = r.BundledPlatformServer
 		}
 	}
@@ -132,12 +145,19 @@ func (c *Catalog) bundleBounds(lt Version) bundle {
 		}
 	}
 	// A release cannot bundle a Platform Server published after it.
-	if r, ok := c.Release(lt); ok && !r.Date.IsZero() {
-		if latest, ok := c.latestPlatformServerOn(r.Date); ok && (out.hi.IsZero() || latest.compareNumbers(out.hi) < 0) {
+	if known && !self.Date.IsZero() {
+		if latest, ok := c.latestPlatformServerOn(self.Date); ok && (out.hi.IsZero() || latest.compareNumbers(out.hi) < 0) {
 			out.hi = latest
 		}
 	}
 	return out
+}
+
+func maxVersion(a, b Version) Version {
+	if a.IsZero() || b.compareNumbers(a) > 0 {
+		return b
+	}
+	return a
 }
 
 // latestPlatformServerOn returns the highest Platform Server version
