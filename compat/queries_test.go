@@ -30,13 +30,13 @@ func TestSupported(t *testing.T) {
 		defects    int
 	}{
 		{ps("11.43.0"), "2026-09-01", compat.Supported, "OutSystems 11", 0, 0},
-		{ps("11.0.108.0"), "2030-01-01", compat.Supported, "OutSystems 11", 0, 0}, // no announced end
-		{lt("11.30.1"), "2026-09-01", compat.Supported, "OutSystems 11", 0, 0},    // LifeTime follows its major
+		{ps("11.0.108.0"), "2030-01-01", compat.Supported, "OutSystems 11", 0, 0},  // no announced end
+		{lt("11.30.1"), "2026-09-01", compat.Supported, "OutSystems 11", 0, 0},     // LifeTime follows its major
 		{ps("10.0.1115.0"), "2020-12-31", compat.Supported, "OutSystems 10", 1, 0}, // last day
 		{ps("10.0.1115.0"), "2021-01-01", compat.EndOfSupport, "OutSystems 10", 1, 0},
 		{ps("9.1.101.4"), "2019-01-01", compat.EndOfSupport, "OutSystems 9.1", 0, 0},
 		{ps("9.0.1"), "2016-01-01", compat.Supported, "OutSystems 9.0", 0, 0},
-		{ps("12.0.0"), "2030-01-01", compat.SupportUnknown, "", 0, 0}, // future major: not an error
+		{ps("12.0.0"), "2030-01-01", compat.SupportUnknown, "", 0, 0},          // future major: not an error
 		{ps("11.18.0"), "2026-09-01", compat.Supported, "OutSystems 11", 0, 1}, // retracted
 		// A bare number may be either product: LifeTime 11.26.0 is defective.
 		{must(compat.Parse("11.26.0")), "2026-09-01", compat.Supported, "OutSystems 11", 0, 1},
