@@ -1,0 +1,23 @@
+// Package lifetimetest starts a simulated OutSystems LifeTime infrastructure
+// on loopback for the tests of code that talks to LifeTime: the LifeTime REST
+// API v2 (/lifetimeapi/rest/v2/...), the LifeTime Services SOAP API
+// (/LifeTimeServices/...) and the LifeTime environment's Service Center
+// (/ServiceCenter/...), all on one httptest server.
+//
+// The simulator is written from the official API contract and the observed
+// behaviour of real servers (plain-text keys on create, 204 with an empty body
+// for empty lists, 1900-01-01T00:00:00 for unset dates, 401/403/404 with the
+// {"Errors":[...],"StatusCode":N} body), not from this module's clients.
+//
+// A Server is seeded from a named scenario (see ScenarioNames), serves a
+// valid service-account token (Token), and exposes the simulator (Sim) to
+// seed more data, inspect what was served (Counters, Deployment), move
+// simulated time (with a ManualClock), inject faults (InjectFault) and
+// upgrade the console (UpgradeConsole).
+//
+// Time-dependent behaviour (deployments running, console downtime, source
+// code packages, solutions, publishes) follows the server's clock. With the
+// default real clock, durations are short (a deployment step takes one
+// second) so that polling code finishes quickly; with WithClock and a
+// ManualClock, nothing moves until the test advances the clock.
+package lifetimetest

@@ -1,0 +1,109 @@
+package lifetimetest_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
+)
+
+func TestTLSServer(t *testing.T) {
+	srv, err := lifetimetest.NewServer(lifetimetest.WithTLS(), lifetimetest.WithSeed(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if !strings.HasPrefix(srv.URL, "https://") || len(srv.Certificate()) == 0 {
+		t.Fatalf("URL %s, certificate %d bytes", srv.URL, len(srv.Certificate()))
+	}
+	if status, body := call(srv, "GET", "/environments/", ""); status != http.StatusOK {
+		t.Fatalf("GET environments over TLS: %d %s", status, body)
+	}
+	other, err := lifetimetest.NewServer(lifetimetest.WithSeed(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if srv.Token() != other.Token() {
+		t.Error("same seed, different tokens")
+	}
+}
+
+func TestServerOptions(t *testing.T) {
+	if _, err := lifetimetest.NewServer(lifetimetest.WithScenario("nope")); err == nil {
+		t.Fatal("unknown scenario accepted")
+	}
+	empty, err := lifetimetest.NewServer(lifetimetest.WithScenario(""), lifetimetest.WithConsoleVersion("11.21.0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer empty.Close()
+	if status, body := call(empty, "GET", "/environments/", ""); status != http.StatusNoContent || body != "" {
+		t.Fatalf("empty infrastructure: %d %q", status, body)
+	}
+	if v := empty.Sim().ConsoleVersion(); v != "11.21.0" {
+		t.Errorf("console version %s", v)
+	}
+	if len(lifetimetest.ScenarioNames()) < 8 {
+		t.Errorf("scenarios = %v", lifetimetest.ScenarioNames())
+	}
+}
+
+func TestFaultsAndUpgradeThroughServer(t *testing.T) {
+	clock := lifetimetest.NewManualClock(time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC))
+	srv, err := lifetimetest.NewServer(lifetimetest.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if _, err := srv.Sim().InjectFault(lifetimetest.Fault{Kind: lifetimetest.FaultStatus, Operation: "Environments_List", Status: 500, Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if status, body := call(srv, "GET", "/environments/", ""); status != 500 || !strings.Contains(body, `"StatusCode":500`) {
+		t.Fatalf("injected fault: %d %s", status, body)
+	}
+	if err := srv.Sim().UpgradeConsole("11.30.1", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if status, _ := call(srv, "GET", "/environments/", ""); status != http.StatusServiceUnavailable {
+		t.Fatalf("during upgrade: %d", status)
+	}
+	clock.Advance(time.Hour)
+	if status, _ := call(srv, "GET", "/environments/", ""); status != http.StatusOK {
+		t.Fatalf("after upgrade: %d", status)
+	}
+	if got := srv.Sim().OutdatedPlugins(); len(got) != 2 {
+		t.Errorf("outdated plugins %v", got)
+	}
+}
+
+func TestRealClockDeploymentFinishes(t *testing.T) {
+	srv, err := lifetimetest.NewServer(lifetimetest.WithDeploymentStepDuration(20 * time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	sim := srv.Sim()
+	dev, _ := sim.EnvironmentByName("Development")
+	test, _ := sim.EnvironmentByName("Test")
+	app, _ := sim.ApplicationByName("Core Services")
+	v, err := sim.TagVersion(app.Key, dev.Key, "9.9", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, key := call(srv, "POST", "/deployments/", `{"Notes":"","SourceEnvironmentKey":"`+dev.Key+`","TargetEnvironmentKey":"`+test.Key+`","ApplicationOperations":[{"ApplicationVersionKey":"`+v.Key+`","DeploymentZoneKey":""}]}`)
+	if status, body := call(srv, "POST", "/deployments/"+key+"/start/", ""); status != 202 {
+		t.Fatalf("start: %d %s", status, body)
+	}
+	// Poll like a client would; the server's real clock moves the plan.
+	for i := 0; i < 200; i++ {
+		_, body := call(srv, "GET", "/deployments/"+key+"/status/", "")
+		if strings.Contains(body, `"finished_successful"`) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatal("deployment did not finish on the real clock")
+}
