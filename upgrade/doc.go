@@ -74,7 +74,15 @@
 // LifeTime environment and to package compat through the small interfaces
 // of [Clients] ([EnvironmentLister], [DeploymentLister], [ConsoleProber],
 // [ConsoleVersionReader], [ModuleLister], [PluginPublisher], [SmokeCaller],
-// [Rules]), so callers can substitute any of them.
+// [Rules]), so callers can substitute any of them. [FromClients] builds
+// them all from a lifetime.Client, the servicecenter.Client of the
+// LifeTime environment and a compat.Catalog:
+//
+//	lt, _ := lifetime.NewClient("https://lifetime.example.com", lifetime.WithToken(token))
+//	sc, _ := servicecenter.NewClient("lifetime.example.com", servicecenter.WithCredentials(user, password))
+//	clients := upgrade.FromClients(lt, sc, nil)
+//	st, _ := upgrade.NewState("11.30.1", upgrade.Facts{Model: upgrade.SelfManaged})
+//	report, err := upgrade.Run(ctx, upgrade.Preflight(clients), st)
 //
 // # What no API says
 //

@@ -3,6 +3,7 @@ package upgrade
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -276,4 +277,18 @@ func (c *manualClock) Sleep(ctx context.Context, d time.Duration) error {
 	c.sleeps = append(c.sleeps, d)
 	c.now = c.now.Add(d)
 	return nil
+}
+
+func TestRunLogger(t *testing.T) {
+	t.Parallel()
+	var buf strings.Builder
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	_, err := Run(t.Context(), Sequence("plan", NewStep("a", nil)), newTestState(t), WithLogger(logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, `msg="upgrade step started" step=a`) || !strings.Contains(out, `msg="upgrade step finished" step=a outcome=passed`) {
+		t.Errorf("log:\n%s", out)
+	}
 }
