@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-outsystems/outsystems/internal/soap"
 	"github.com/go-outsystems/outsystems/internal/soapgen/scplatform"
+	"github.com/go-outsystems/outsystems/internal/soapgen/scplatformservices"
 	"github.com/go-outsystems/outsystems/internal/soapgen/scsolutions"
 	"github.com/go-outsystems/outsystems/internal/transport"
 )
@@ -18,12 +19,15 @@ const (
 	actionGetSolutionIDByName = "http://ServiceCenter/Solutions/GetSolutionIdByName"
 	actionGetMessages         = "http://ServiceCenter/Solutions/GetMessages"
 	actionDownload            = "http://ServiceCenter/Solutions/Download"
+	actionModulesGet          = "http://ServiceCenter/PlatformServices_v8_0_0/Modules_Get"
+	actionGetPublishMessages  = "http://ServiceCenter/PlatformServices_v8_0_0/SolutionPack_GetPublishMessages"
 )
 
 // readOnly is the allow-list of operations that may be retried: they read
 // and change nothing. Everything else is sent exactly once.
 var readOnly = []string{
 	actionGetPlatformInfo, actionTestLogin, actionGetSolutionIDByName, actionGetMessages, actionDownload,
+	actionModulesGet, actionGetPublishMessages,
 }
 
 // Client calls the SOAP services of one environment's Service Center
@@ -31,8 +35,10 @@ var readOnly = []string{
 type Client struct {
 	base               *url.URL
 	username, password string
+	pipeline           *transport.Pipeline
 	platform           scplatform.OutSystemsPlatformSoap
 	solutions          scsolutions.SolutionsSoap
+	platformServices   scplatformservices.PlatformServices_v8_0_0Soap
 }
 
 // NewClient returns a client for the Service Center of environmentHost:
@@ -84,8 +90,11 @@ func NewClient(environmentHost string, opts ...Option) (*Client, error) {
 		base:      base,
 		username:  cfg.username,
 		password:  cfg.password,
+		pipeline:  p,
 		platform:  scplatform.NewOutSystemsPlatformSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "OutSystemsPlatform"))),
 		solutions: scsolutions.NewSolutionsSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "Solutions"))),
+		platformServices: scplatformservices.NewPlatformServices_v8_0_0Soap(
+			doer.NewClient(soap.Endpoint(base, "ServiceCenter", "PlatformServices_v8_0_0"))),
 	}, nil
 }
 

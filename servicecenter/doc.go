@@ -29,6 +29,18 @@
 // method's documentation, in particular the format of publication messages
 // ([Message]) and the meaning of some switches.
 //
+// # Experimental: PlatformServices
+//
+// Methods whose names start with Experimental call Service Center's
+// PlatformServices_v8_0_0.asmx and its REST staging companion, the route
+// OutSystems' own SetupTools uses to list modules with their status and to
+// publish chosen (for instance outdated) modules: [Client.ExperimentalModules],
+// [Client.ExperimentalPublishModules], [Client.ExperimentalWaitStaging] and
+// the two-step controls. No WSDL of that service is public: the operation
+// names and the order of their inputs are known, some element names are
+// inferred (they are listed, with their sources, in experimental.go and the
+// project's PlatformServices WSDL). They may change in any release.
+//
 // # Credentials
 //
 // Every operation but GetPlatformInfo carries a user name and password in

@@ -65,7 +65,7 @@ func newFake(t testing.TB, answers ...answer) *fakeSC {
 	f.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		f.mu.Lock()
-		f.requests = append(f.requests, recorded{r.URL.Path, r.Header.Get("SOAPAction"), r.Header.Get("Content-Type"), string(body)})
+		f.requests = append(f.requests, recorded{r.URL.RequestURI(), r.Header.Get("SOAPAction"), r.Header.Get("Content-Type"), string(body)})
 		a := f.answers[min(len(f.requests), len(f.answers))-1]
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", a.ctype)

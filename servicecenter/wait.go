@@ -135,13 +135,27 @@ func (e *PublishError) Is(target error) bool { return target == ErrPublishFailed
 // The result is never nil; on errors it holds what was seen so far, and
 // LastMessageID resumes the wait (opts.AfterID).
 func (c *Client) WaitPublish(ctx context.Context, pubID int64, opts *WaitOptions) (*WaitResult, error) {
+	return waitPublication(ctx, pubID, opts, func(ctx context.Context, after int64) ([]Message, bool, error) {
+		msgs, err := c.Messages(ctx, pubID, after)
+		return msgs, false, err
+	})
+}
+
+// poller reads the messages of a publication after an id; finished is the
+// server's own end flag when it has one (a Done or PublishStop message
+// also ends the wait).
+type poller func(ctx context.Context, after int64) (msgs []Message, finished bool, err error)
+
+// waitPublication is the polling loop of WaitPublish and
+// ExperimentalWaitStaging.
+func waitPublication(ctx context.Context, pubID int64, opts *WaitOptions, poll poller) (*WaitResult, error) {
 	var o WaitOptions
 	if opts != nil {
 		o = *opts
 	}
 	res := &WaitResult{PublicationID: pubID, LastMessageID: o.AfterID}
 	if o.Interval < 0 || o.Timeout < 0 || o.AfterID < 0 || pubID <= 0 {
-		return res, fmt.Errorf("servicecenter: WaitPublish: %w: publication %d, interval %s, timeout %s, after %d",
+		return res, fmt.Errorf("servicecenter: waiting for a publication: %w: publication %d, interval %s, timeout %s, after %d",
 			ErrInvalidArgument, pubID, o.Interval, o.Timeout, o.AfterID)
 	}
 	if o.Interval == 0 {
@@ -162,7 +176,7 @@ func (c *Client) WaitPublish(ctx context.Context, pubID int64, opts *WaitOptions
 			return res, waitEnded(ctx, wctx, pubID, o.Timeout)
 		case <-timer.C:
 		}
-		msgs, err := c.Messages(wctx, pubID, res.LastMessageID)
+		msgs, finished, err := poll(wctx, res.LastMessageID)
 		if err != nil {
 			if wctx.Err() != nil {
 				return res, waitEnded(ctx, wctx, pubID, o.Timeout)
@@ -177,6 +191,9 @@ func (c *Client) WaitPublish(ctx context.Context, pubID int64, opts *WaitOptions
 			if o.OnMessage != nil {
 				o.OnMessage(m)
 			}
+		}
+		if finished {
+			res.Finished = true
 		}
 		if res.Finished {
 			if res.Failed() {

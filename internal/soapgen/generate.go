@@ -3,6 +3,8 @@
 //
 //   - scplatform: Service Center OutSystemsPlatform.asmx
 //   - scsolutions: Service Center Solutions.asmx
+//   - scplatformservices: Service Center PlatformServices_v8_0_0.asmx,
+//     EXPERIMENTAL (no public WSDL; see the comment in its WSDL file)
 //   - ltauth, ltusers, ltroles, ltteams: LifeTime Services
 //     AuthenticationService, UserManagementService, RoleManagementService and
 //     TeamManagementService
@@ -21,8 +23,9 @@ package soapgen
 
 //go:generate go tool gowsdl -d . -p scplatform -o scplatform.gen.go wsdl/OutSystemsPlatform.wsdl
 //go:generate go tool gowsdl -d . -p scsolutions -o scsolutions.gen.go wsdl/Solutions.wsdl
+//go:generate go tool gowsdl -d . -p scplatformservices -o scplatformservices.gen.go wsdl/PlatformServices_v8_0_0.wsdl
 //go:generate go tool gowsdl -d . -p ltauth -o ltauth.gen.go wsdl/AuthenticationService.wsdl
 //go:generate go tool gowsdl -d . -p ltusers -o ltusers.gen.go wsdl/UserManagementService.wsdl
 //go:generate go tool gowsdl -d . -p ltroles -o ltroles.gen.go wsdl/RoleManagementService.wsdl
 //go:generate go tool gowsdl -d . -p ltteams -o ltteams.gen.go wsdl/TeamManagementService.wsdl
-//go:generate go run ./internal/postgen scplatform/scplatform.gen.go scsolutions/scsolutions.gen.go ltauth/ltauth.gen.go ltusers/ltusers.gen.go ltroles/ltroles.gen.go ltteams/ltteams.gen.go
+//go:generate go run ./internal/postgen scplatform/scplatform.gen.go scsolutions/scsolutions.gen.go scplatformservices/scplatformservices.gen.go ltauth/ltauth.gen.go ltusers/ltusers.gen.go ltroles/ltroles.gen.go ltteams/ltteams.gen.go
