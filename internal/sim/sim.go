@@ -47,6 +47,9 @@ type Options struct {
 	// PublishDuration is how long a publish takes in the LifeTime
 	// environment's Service Center (default: scsim's).
 	PublishDuration time.Duration
+	// RefuseConnectionsDuringUpgrade makes the console drop connections
+	// instead of answering 503 while UpgradeConsole's downtime lasts.
+	RefuseConnectionsDuringUpgrade bool
 	// DisableLifeTimeServices makes /LifeTimeServices/ answer 404 regardless
 	// of the console version.
 	DisableLifeTimeServices bool
@@ -312,19 +315,37 @@ func (s *Sim) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// serveRoutes serves r once faults have been decided: 503 while the console
-// is being upgraded, else the mux.
+// serveRoutes serves r once faults have been decided: while the console is
+// being upgraded its routes answer 503 (or drop the connection with
+// Options.RefuseConnectionsDuringUpgrade), else the mux.
 func (s *Sim) serveRoutes(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.tick()
 	down := s.upgrade != nil
 	s.mu.Unlock()
 	if down && s.consoleRoute(r.URL.Path) {
-		w.Header().Set("Retry-After", "60")
-		writeError(w, http.StatusServiceUnavailable, "The service is unavailable: LifeTime is being upgraded.")
+		if s.opts.RefuseConnectionsDuringUpgrade {
+			if sw, ok := w.(*statusWriter); ok {
+				abortConnection(sw, nil)
+				return
+			}
+		}
+		writeUnavailable(w)
 		return
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// writeUnavailable answers 503 the way a web server in front of a stopped
+// application does: an HTML page, not the API's JSON (lifetime-rest-api.md
+// §2.1: "gateways can return 5xx HTML pages"), with a Retry-After.
+func writeUnavailable(w http.ResponseWriter) {
+	const page = "<!DOCTYPE html><html><head><title>Service Unavailable</title></head>" +
+		"<body><h1>Service Unavailable</h1><p>LifeTime is being upgraded. Please try again later.</p></body></html>"
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Retry-After", "60")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = w.Write([]byte(page))
 }
 
 // consoleRoute reports whether path belongs to the LifeTime console (its REST

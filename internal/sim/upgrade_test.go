@@ -55,15 +55,16 @@ func TestConsoleUpgradeAndPluginRepublish(t *testing.T) {
 		t.Error("second concurrent upgrade accepted")
 	}
 	r := e.call("GET", "/environments/", nil)
-	wantError(t, r, http.StatusServiceUnavailable)
-	if r.header.Get("Retry-After") == "" {
-		t.Error("503 without Retry-After")
+	if r.status != http.StatusServiceUnavailable || r.header.Get("Retry-After") == "" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+		t.Fatalf("during upgrade: %d %v %s", r.status, r.header, r.body)
 	}
 	if got := e.platformInfo(t); got.status != http.StatusServiceUnavailable {
 		t.Fatalf("Service Center during upgrade: %d", got.status)
 	}
 	e.clock.Advance(29 * time.Minute)
-	wantError(t, e.call("GET", "/environments/", nil), http.StatusServiceUnavailable)
+	if r := e.call("GET", "/environments/", nil); r.status != http.StatusServiceUnavailable {
+		t.Fatalf("before the downtime ends: %d", r.status)
+	}
 	e.clock.Advance(time.Minute)
 	e.must(200, "GET", "/environments/", nil)
 	if v := e.sim.ConsoleVersion(); v != targetLifeTime {
@@ -129,7 +130,9 @@ func TestScenarioFacts(t *testing.T) {
 					t.Fatal(err)
 				}
 				e.clock.Advance(30 * time.Minute)
-				wantError(t, e.call("GET", "/environments/", nil), http.StatusServiceUnavailable)
+				if r := e.call("GET", "/environments/", nil); r.status != http.StatusServiceUnavailable {
+					t.Fatalf("slow console back after 30 minutes: %d", r.status)
+				}
 				e.clock.Advance(15 * time.Minute)
 				e.must(200, "GET", "/environments/", nil)
 			case "plugin-publish-fails":
@@ -145,5 +148,19 @@ func TestScenarioFacts(t *testing.T) {
 	}
 	if _, err := NewScenario("nope", Options{}); err == nil {
 		t.Error("unknown scenario accepted")
+	}
+}
+
+func TestUpgradeRefusingConnections(t *testing.T) {
+	e := newTestEnv(t, "default", func(o *Options) { o.RefuseConnectionsDuringUpgrade = true })
+	if err := e.sim.UpgradeConsole(targetLifeTime, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := e.rawDo(t, "GET", "/environments/", ""); err == nil {
+		t.Fatal("connection accepted during the upgrade")
+	}
+	e.clock.Advance(time.Minute)
+	if resp, _, err := e.rawDo(t, "GET", "/environments/", ""); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("after the upgrade: %v %v", resp, err)
 	}
 }
