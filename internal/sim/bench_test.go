@@ -69,4 +69,3 @@ func BenchmarkDeploymentCycle(b *testing.B) {
 		do("GET", "/deployments/"+key+"/status/", "")
 	}
 }
-
