@@ -23,11 +23,13 @@ const (
 	actionGetPublishMessages  = "http://ServiceCenter/PlatformServices_v8_0_0/SolutionPack_GetPublishMessages"
 )
 
-// readOnly is the allow-list of operations that may be retried: they read
-// and change nothing. Everything else is sent exactly once.
-var readOnly = []string{
-	actionGetPlatformInfo, actionTestLogin, actionGetSolutionIDByName, actionGetMessages, actionDownload,
-	actionModulesGet, actionGetPublishMessages,
+// readOnly returns the allow-list of operations that may be retried: they
+// read and change nothing. Everything else is sent exactly once.
+func readOnly() []string {
+	return []string{
+		actionGetPlatformInfo, actionTestLogin, actionGetSolutionIDByName, actionGetMessages, actionDownload,
+		actionModulesGet, actionGetPublishMessages,
+	}
 }
 
 // Client calls the SOAP services of one environment's Service Center
@@ -85,7 +87,7 @@ func NewClient(environmentHost string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
 	}
-	doer := soap.NewDoer(p, readOnly...)
+	doer := soap.NewDoer(p, readOnly()...)
 	return &Client{
 		base:      base,
 		username:  cfg.username,

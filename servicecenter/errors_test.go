@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/go-outsystems/outsystems/internal/transport/memnet"
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
 
@@ -52,7 +57,6 @@ func TestOtherFaultIsNotLoginFailed(t *testing.T) {
 }
 
 func TestNonXMLAnswerBecomesHTTPError(t *testing.T) {
-	page := "<html><body>" + strings.Repeat("Service Unavailable ", 100000) + "</body></html>"
 	tests := []struct {
 		name      string
 		answer    answer
@@ -60,12 +64,12 @@ func TestNonXMLAnswerBecomesHTTPError(t *testing.T) {
 	}{
 		{"html login page with 200", answer{200, "text/html", "<html><body>Login</body></html>"}, 1},
 		{"404 for a service outside the internal network", answer{404, "text/html", "<html>Not Found</html>"}, 1},
-		{"503 from a proxy, retried then returned", answer{503, "text/html", page}, 3},
+		{"502 from a proxy, sent once with retries off", answer{502, "text/html", "<html>" + strings.Repeat("Bad Gateway ", 100000) + "</html>"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFake(t, tt.answer)
-			c := f.client(t, servicecenter.WithRetry(servicecenter.RetryPolicy{MaxAttempts: 3}))
+			c := f.client(t, servicecenter.WithRetry(servicecenter.RetryPolicy{MaxAttempts: 1}))
 			_, err := c.PlatformInfo(t.Context())
 			var he *servicecenter.HTTPError
 			if !errors.As(err, &he) {
@@ -82,6 +86,35 @@ func TestNonXMLAnswerBecomesHTTPError(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReadOnlyRetriedOn503 runs in a synctest bubble so that the backoff
+// between attempts takes no real time.
+func TestReadOnlyRetriedOn503(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var calls atomic.Int64
+		page := "<html><body>" + strings.Repeat("Service Unavailable ", 100000) + "</body></html>"
+		srv := memnet.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, page)
+		}))
+		defer srv.Close()
+		c, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(), servicecenter.WithHTTPClient(srv.Client()),
+			servicecenter.WithRetry(servicecenter.RetryPolicy{MaxAttempts: 3}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.PlatformInfo(t.Context())
+		var he *servicecenter.HTTPError
+		if !errors.As(err, &he) || he.StatusCode != 503 || len(he.Body) != 1<<20 {
+			t.Fatalf("error %v, want *HTTPError 503 with 1 MiB of body", err)
+		}
+		if n := calls.Load(); n != 3 {
+			t.Errorf("%d attempts, want 3", n)
+		}
+	})
 }
 
 func TestMutatingOperationsAreSentOnce(t *testing.T) {
@@ -167,5 +200,25 @@ func TestCanceledContext(t *testing.T) {
 	_, err := f.client(t).PlatformInfo(ctx)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v, want context.Canceled", err)
+	}
+}
+
+func TestZeroIDs(t *testing.T) {
+	f := newFake(t, soapOK("GetSolutionIdByName", "<SolutionId>0</SolutionId>"))
+	if _, err := f.client(t).SolutionID(t.Context(), "Missing"); !errors.Is(err, servicecenter.ErrNotFound) {
+		t.Errorf("SolutionId 0: %v, want ErrNotFound", err)
+	}
+	f = newFake(t, soapOK("PublishRunning", "<SolutionId>3</SolutionId><SolutionPubId>0</SolutionPubId>"))
+	if _, err := f.client(t).PublishRunning(t.Context(), "All", nil); !errors.Is(err, servicecenter.ErrPublishNotStarted) {
+		t.Errorf("SolutionPubId 0: %v, want ErrPublishNotStarted", err)
+	}
+	f = newFake(t, soapOK("Publish", "<Messages>Pack is invalid.</Messages><SolutionPubId>0</SolutionPubId><PackSchemaVersion>0</PackSchemaVersion><NeedsConfiguration>false</NeedsConfiguration>"))
+	res, err := f.client(t).Publish(t.Context(), "a.osp", strings.NewReader("PK"), nil)
+	if !errors.Is(err, servicecenter.ErrPublishNotStarted) {
+		t.Fatalf("Publish id 0: %v, want ErrPublishNotStarted", err)
+	}
+	want := []servicecenter.Message{{Type: servicecenter.MessageInfo, Text: "Pack is invalid."}}
+	if diff := cmp.Diff(want, res.Messages); diff != "" {
+		t.Errorf("plain-text messages (-want +got):\n%s", diff)
 	}
 }

@@ -199,3 +199,34 @@ func TestWaitPublishOverSimulatedTime(t *testing.T) {
 		}
 	})
 }
+
+// TestWaitPublishCanceled: canceling the caller's context ends the wait
+// with context.Canceled, not ErrWaitTimeout.
+func TestWaitPublishCanceled(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		sc := newSim(scsim.Config{PublishDuration: time.Hour})
+		srv := memnet.NewServer(sc.Handler())
+		defer srv.Close()
+		c, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(),
+			servicecenter.WithHTTPClient(srv.Client()), servicecenter.WithCredentials(testUser, testPassword))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.CreateAllSolution(t.Context(), "All"); err != nil {
+			t.Fatal(err)
+		}
+		pub, err := c.PublishRunning(t.Context(), "All", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(30*time.Second, cancel)
+		res, err := c.WaitPublish(ctx, pub.ID, nil)
+		if !errors.Is(err, context.Canceled) || errors.Is(err, servicecenter.ErrWaitTimeout) {
+			t.Fatalf("error %v, want context.Canceled only", err)
+		}
+		if res == nil || res.Finished || len(res.Messages) == 0 {
+			t.Errorf("partial result %+v", res)
+		}
+	})
+}

@@ -14,17 +14,19 @@ import (
 	"github.com/go-outsystems/outsystems/internal/transport"
 )
 
-// readOnly is the allow-list of SOAPActions that may be retried.
-var readOnly = []string{
-	"http://LifeTimeServices/AuthenticationService/Authentication_GetToken",
-	"http://LifeTimeServices/UserManagementService/User_List",
-	"http://LifeTimeServices/UserManagementService/User_GetApplicationPermissions",
-	"http://LifeTimeServices/UserManagementService/User_GetAllPermissions",
-	"http://LifeTimeServices/RoleManagementService/Role_List",
-	"http://LifeTimeServices/RoleManagementService/Role_GetPermissions",
-	"http://LifeTimeServices/RoleManagementService/Role_GetEnvironmentPermissionsLevels",
-	"http://LifeTimeServices/TeamManagementService/Team_List",
-	"http://LifeTimeServices/TeamManagementService/Team_GetDetails",
+// readOnly returns the allow-list of SOAPActions that may be retried.
+func readOnly() []string {
+	return []string{
+		"http://LifeTimeServices/AuthenticationService/Authentication_GetToken",
+		"http://LifeTimeServices/UserManagementService/User_List",
+		"http://LifeTimeServices/UserManagementService/User_GetApplicationPermissions",
+		"http://LifeTimeServices/UserManagementService/User_GetAllPermissions",
+		"http://LifeTimeServices/RoleManagementService/Role_List",
+		"http://LifeTimeServices/RoleManagementService/Role_GetPermissions",
+		"http://LifeTimeServices/RoleManagementService/Role_GetEnvironmentPermissionsLevels",
+		"http://LifeTimeServices/TeamManagementService/Team_List",
+		"http://LifeTimeServices/TeamManagementService/Team_GetDetails",
+	}
 }
 
 // Client calls the LifeTime Services API of one LifeTime console
@@ -109,7 +111,7 @@ func NewClient(lifetimeHost string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
 	}
-	doer := soap.NewDoer(p, readOnly...)
+	doer := soap.NewDoer(p, readOnly()...)
 	endpoint := func(service string) string { return soap.Endpoint(base, "LifeTimeServices", service) }
 	c := &Client{
 		base:         base,
