@@ -110,3 +110,32 @@ func messageText(m servicecenter.Message, withModule bool) string {
 	}
 	return s
 }
+
+// serviceCenterModules implements [ModuleLister] with Service Center's
+// experimental module listing.
+type serviceCenterModules struct{ sc *servicecenter.Client }
+
+// ExperimentalModuleLister returns a [ModuleLister] over the experimental
+// PlatformServices module listing of sc, the Service Center client of the
+// LifeTime environment (servicecenter's ExperimentalModules: internal,
+// undocumented, element names inferred). A module is outdated when Service
+// Center reports outdated references or no publication since the last
+// version update. The listing does not say which modules are system
+// modules, so give the plugin modules in [Facts.PluginModules] when you use
+// it.
+func ExperimentalModuleLister(sc *servicecenter.Client) ModuleLister {
+	return &serviceCenterModules{sc: sc}
+}
+
+// ListModules lists the modules of the LifeTime environment.
+func (m *serviceCenterModules) ListModules(ctx context.Context) ([]Module, error) {
+	mods, err := m.sc.ExperimentalModules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Module, len(mods))
+	for i, mod := range mods {
+		out[i] = Module{Name: mod.Name, Key: mod.Key, Outdated: mod.Outdated()}
+	}
+	return out, nil
+}

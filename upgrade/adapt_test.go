@@ -234,3 +234,20 @@ func TestFromCompatSeverities(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 }
+
+func TestExperimentalModuleLister(t *testing.T) {
+	t.Parallel()
+	_, sc := newSC(t)
+	mods, err := ExperimentalModuleLister(sc).ListModules(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, m := range mods {
+		got[m.Name] = m.Outdated
+	}
+	want := map[string]bool{"LifeTime": false, "AuditTrailPlugin": true, "NotifierPlugin": true}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("modules (-want +got):\n%s", d)
+	}
+}
