@@ -32,7 +32,8 @@ const maxCatalogSize = 16 << 20
 // immutable once loaded and safe for concurrent use; accessors return copies.
 type Catalog struct {
 	snapshot time.Time
-	releases []Release // sorted by product, then version
+	releases []Release             // sorted by product, then version
+	byProd   map[Product][]Release // views of releases per product; never handed out
 	eos      []Lifecycle
 	defects  []Defect
 	changes  []BreakingChange // sorted by product, version, id
@@ -282,6 +283,10 @@ func (raw *rawCatalog) build() (*Catalog, error) {
 		c.releases = append(c.releases, rel)
 	}
 	slices.SortStableFunc(c.releases, func(x, y Release) int { return x.Version.Compare(y.Version) })
+	c.byProd = map[Product][]Release{}
+	for _, r := range c.releases {
+		c.byProd[r.Version.product] = append(c.byProd[r.Version.product], r)
+	}
 
 	for i, r := range raw.EndOfSupport {
 		where := fmt.Sprintf("end_of_support[%d] (%s)", i, r.Major)

@@ -67,7 +67,7 @@ func (c *Catalog) InferLifeTime(ltEnvPlatformServer Version, probes Probes) (Inf
 		return Inference{}, &ProductError{Want: PlatformServer, Got: ltEnvPlatformServer, Op: "InferLifeTime"}
 	}
 	strict := ps.compareNumbers(strictBundleSince) >= 0
-	lts := c.Releases(LifeTime)
+	lts := c.byProd[LifeTime]
 	var inf Inference
 
 	fits := func(b bundle) bool {

@@ -1,6 +1,9 @@
 package compat
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Release is one published version of a product.
 type Release struct {
@@ -30,35 +33,35 @@ type Release struct {
 // dates are not monotonic in the version (patch lines were maintained in
 // parallel), so never infer a date from the position.
 func (c *Catalog) Releases(p Product) []Release {
-	var out []Release
-	for _, r := range c.releases {
-		if r.Version.product == p {
-			out = append(out, r)
-		}
-	}
-	return out
+	return slices.Clone(c.byProd[p])
 }
 
 // Release returns the catalogue entry for v (a version of another build of
 // the same release matches). A version with [ProductUnknown] is looked up
 // among all products only when exactly one product has it.
 func (c *Catalog) Release(v Version) (Release, bool) {
-	var found []Release
+	if v.product != ProductUnknown {
+		rs := c.byProd[v.product]
+		i, ok := slices.BinarySearchFunc(rs, v, func(r Release, v Version) int { return r.Version.compareNumbers(v) })
+		if !ok {
+			return Release{}, false
+		}
+		return rs[i], true
+	}
+	var found Release
+	n := 0
 	for _, r := range c.releases {
-		if (v.product == ProductUnknown || r.Version.product == v.product) && r.Version.compareNumbers(v) == 0 {
-			found = append(found, r)
+		if r.Version.compareNumbers(v) == 0 {
+			found, n = r, n+1
 		}
 	}
-	if len(found) != 1 {
-		return Release{}, false
-	}
-	return found[0], true
+	return found, n == 1
 }
 
 // Latest returns the newest known release of product p. Versions newer
 // than it are valid but unknown to this catalogue ([Catalog.Known]).
 func (c *Catalog) Latest(p Product) (Release, bool) {
-	rs := c.Releases(p)
+	rs := c.byProd[p]
 	if len(rs) == 0 {
 		return Release{}, false
 	}
@@ -120,7 +123,7 @@ func (c *Catalog) bundleBounds(lt Version) bundle {
 		}
 		return !r.Date.Before(self.Date)
 	}
-	for _, r := range c.Releases(LifeTime) {
+	for _, r := range c.byProd[LifeTime] {
 		if r.BundledPlatformServer.IsZero() {
 			continue
 		}
@@ -165,8 +168,8 @@ func maxVersion(a, b Version) Version {
 func (c *Catalog) latestPlatformServerOn(day time.Time) (Version, bool) {
 	var best Version
 	found := false
-	for _, r := range c.releases {
-		if r.Version.product != PlatformServer || r.Date.IsZero() || r.Date.After(day) {
+	for _, r := range c.byProd[PlatformServer] {
+		if r.Date.IsZero() || r.Date.After(day) {
 			continue
 		}
 		if !found || r.Version.compareNumbers(best) > 0 {
