@@ -276,7 +276,7 @@ func (s *Sim) ltsRoleGetEnvironmentPermissionsLevels(call *soapCall) (any, error
 // platformRole converts a role to PlatformRole. Callers hold s.mu.
 func (s *Sim) platformRole(r *Role) platformRoleXML {
 	return platformRoleXML{
-		ID:                        ltsID(r.Key),
+		ID:                        recordID(r.Key),
 		Name:                      r.Name,
 		Description:               r.Description,
 		CanManageInfrastructure:   r.ManageInfrastructure,

@@ -194,6 +194,7 @@ func (s *Sim) ltsAuthenticate(a ltsAuthentication) *ltsError {
 	return ltsFail(ltsInvalidCredentials, "Invalid username or password.")
 }
 
-// ltsID is the integer Id the SOAP structures carry for a record with key:
-// stable for the record's life, derived from its key.
-func ltsID(key string) int { return int(crc32.ChecksumIEEE([]byte(key)) & 0x7fffffff) }
+// recordID is the integer Id that SOAP structures and
+// PlatformLoginAttempt.environmentId carry for a record with key: stable for
+// the record's life, derived from its key.
+func recordID(key string) int { return int(crc32.ChecksumIEEE([]byte(key)) & 0x7fffffff) }

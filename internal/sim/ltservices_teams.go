@@ -38,7 +38,7 @@ func (s *Sim) ltsTeamList(call *soapCall) (any, error) {
 			Teams []platformTeamXML `xml:"PlatformTeam"`
 		}{}
 		for _, t := range s.teams {
-			resp.PlatformTeams.Teams = append(resp.PlatformTeams.Teams, platformTeamXML{ID: ltsID(t.Key), Name: t.Name, Description: t.Description})
+			resp.PlatformTeams.Teams = append(resp.PlatformTeams.Teams, platformTeamXML{ID: recordID(t.Key), Name: t.Name, Description: t.Description})
 		}
 		return nil
 	}))
@@ -210,7 +210,7 @@ func (s *Sim) ltsTeamApplication(call *soapCall, assign bool) (any, error) {
 
 // platformTeam converts a team with its applications and users. Callers hold s.mu.
 func (s *Sim) platformTeam(t *Team) *platformTeamXML {
-	p := &platformTeamXML{ID: ltsID(t.Key), Name: t.Name, Description: t.Description}
+	p := &platformTeamXML{ID: recordID(t.Key), Name: t.Name, Description: t.Description}
 	for _, key := range t.Apps {
 		if app := s.app(key); app != nil {
 			p.ApplicationList.Items = append(p.ApplicationList.Items, applicationShortInfoXML{Name: app.Name, Key: app.Key, Description: app.Description})

@@ -366,7 +366,7 @@ func (s *Sim) ltsRun(a ltsAuthentication, op func() *ltsError) *ltsError {
 
 // platformUser converts a user to PlatformUser. Callers hold s.mu.
 func (s *Sim) platformUser(u *User) platformUserXML {
-	p := platformUserXML{ID: ltsID(u.Key), Username: u.Username, Name: u.Name, Email: u.Email}
+	p := platformUserXML{ID: recordID(u.Key), Username: u.Username, Name: u.Name, Email: u.Email}
 	if r := s.role(u.RoleKey); r != nil {
 		p.RoleName = r.Name
 	}
