@@ -5,24 +5,23 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"net/http/httptest"
-	"time"
 
-	"github.com/go-outsystems/outsystems/internal/sim"
+	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
 	"github.com/go-outsystems/outsystems/lifetime/ltservices"
 )
 
-// exampleConsole starts a simulated LifeTime console with an IT user.
-func exampleConsole() *httptest.Server {
-	s, err := sim.NewScenario("default", sim.Options{Clock: sim.NewManualClock(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))})
+// exampleConsole starts a simulated LifeTime console over HTTPS with an IT
+// user holding the Administrator role.
+func exampleConsole() *lifetimetest.Server {
+	srv, err := lifetimetest.NewServer(lifetimetest.WithTLS())
 	if err != nil {
 		log.Fatal(err)
 	}
-	admin, _ := s.RoleByName("Administrator")
-	if _, err := s.AddUser(sim.User{Username: "it.admin", IsActive: true, RoleKey: admin.Key, Password: "s3cret-pass"}); err != nil {
+	admin, _ := srv.Sim().RoleByName("Administrator")
+	if _, err := srv.Sim().AddUser(lifetimetest.User{Username: "it.admin", IsActive: true, RoleKey: admin.Key, Password: "s3cret-pass"}); err != nil {
 		log.Fatal(err)
 	}
-	return httptest.NewServer(s)
+	return srv
 }
 
 // Deactivate a user; an unknown user is an in-band error with its own code.
@@ -32,7 +31,7 @@ func ExampleUsersService_SetInactive() {
 	ctx := context.Background()
 
 	lts, err := ltservices.NewClient(srv.URL,
-		ltservices.WithInsecureHTTP(), // a loopback simulator; use https in production
+		ltservices.WithHTTPClient(srv.Client()), // trusts the test certificate
 		ltservices.WithCredentials("it.admin", "s3cret-pass"))
 	if err != nil {
 		log.Fatal(err)
@@ -52,4 +51,23 @@ func ExampleUsersService_SetInactive() {
 	// Output:
 	// <nil>
 	// 101 true
+}
+
+// With LifeTime 11.13.0 or later, a service account token of the REST API
+// authenticates LifeTime Services calls too.
+func ExampleWithServiceAccountToken() {
+	srv := exampleConsole()
+	defer srv.Close()
+
+	lts, err := ltservices.NewClient(srv.URL, ltservices.WithHTTPClient(srv.Client()),
+		ltservices.WithServiceAccountToken(srv.Token()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	roles, err := lts.Roles.List(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(roles) > 0)
+	// Output: true
 }
