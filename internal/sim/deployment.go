@@ -201,7 +201,11 @@ func (s *Sim) advanceDeployment(d *deployment, now time.Time) {
 				if d.step > 1 && d.stepLogged == 0 {
 					msg = "Resuming deployment."
 				}
-				d.addLog(at, "Info", msg, s.envName(d.source), s.envName(d.target))
+				source := s.envName(d.source)
+				if d.source == "" {
+					source = "the binary package"
+				}
+				d.addLog(at, "Info", msg, source, s.envName(d.target))
 				d.stepLogged++
 			}
 			end := d.stepStart.Add(d.stepDuration)

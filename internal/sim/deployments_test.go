@@ -406,8 +406,39 @@ func TestBinaryDeployment(t *testing.T) {
 	}
 	e.command(key, "start", http.StatusAccepted)
 	e.clock.Advance(2 * time.Minute)
-	if st := e.status(key); st.DeploymentStatus != "finished_successful" {
+	st := e.status(key)
+	if st.DeploymentStatus != "finished_successful" || st.DeploymentLog[1].Message != "Uploading modules from the binary package to Test." {
 		t.Fatalf("binary deployment: %+v", st)
 	}
 	_ = dev
+}
+
+func TestBinaryDeploymentFromAnotherInfrastructure(t *testing.T) {
+	e := newTestEnv(t, "default", nil)
+	test := e.envKey("Test")
+	appKey := "6f1d2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
+	pkg := oapMagic + "\napplication=" + appKey + "\nname=Imported App\nversion=0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3\nlabel=4.2\n"
+	r := e.call("POST", "/environments/"+test+"/deployment/", []byte(pkg))
+	if r.status != http.StatusCreated {
+		t.Fatalf("binary create: %d %s", r.status, r.body)
+	}
+	got := decode[struct {
+		ApplicationsToDeploy []struct {
+			ApplicationKey string
+			IsNew          bool
+		}
+	}](t, e.must(200, "GET", "/deployments/"+string(r.body)+"/", nil))
+	if len(got.ApplicationsToDeploy) != 1 || got.ApplicationsToDeploy[0].ApplicationKey != appKey || !got.ApplicationsToDeploy[0].IsNew {
+		t.Fatalf("details = %+v", got)
+	}
+	e.command(string(r.body), "start", http.StatusAccepted)
+	e.clock.Advance(2 * time.Minute)
+	run, ok := e.sim.Running(test, appKey)
+	if !ok {
+		t.Fatal("imported application does not run in the target")
+	}
+	label := decode[struct{ Version string }](t, e.must(200, "GET", "/applications/"+appKey+"/versions/"+run.VersionKey+"/?IncludeModules=false", nil))
+	if label.Version != "4.2" {
+		t.Errorf("imported version = %+v", label)
+	}
 }
