@@ -77,8 +77,9 @@ func ParseProduct(kind Product, s string) (Version, error) {
 	return parseWith(nil, kind, s)
 }
 
-// MustParse is like [ParseProduct] but panics on error. It is meant for
-// constants in tests and examples, never for input.
+// MustParse is like [ParseProduct] (kind may also be [ProductUnknown]) but
+// panics on error. It is meant for constants in tests and examples, never
+// for input.
 func MustParse(kind Product, s string) Version {
 	v, err := parseWith(nil, kind, s)
 	if err != nil {
