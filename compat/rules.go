@@ -368,7 +368,8 @@ func (c *Catalog) currentLifeTime(in Infrastructure) (Inference, string) {
 // before the LifeTime upgrade"), Info otherwise. When the running version
 // is unknown it is inferred from the LifeTime environment's Platform Server
 // and the changes are listed from the oldest possible version (an Info
-// finding says so).
+// finding says so); when nothing is known about it, a Warning says that the
+// changes could not be listed.
 func (c *Catalog) CheckBreakingChanges(in Infrastructure, target Version) ([]Finding, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -387,7 +388,10 @@ func (c *Catalog) CheckBreakingChanges(in Infrastructure, target Version) ([]Fin
 		case !cur.Range.Min.IsZero():
 			from = cur.Range.Min
 		default:
-			return nil, errors.New("compat: CheckBreakingChanges needs the current LifeTime version or the LifeTime environment's Platform Server")
+			return []Finding{{ID: RuleBreakingChanges, Severity: Warning, Subject: "LifeTime (current)",
+				Message: "the running LifeTime version is unknown, so the breaking changes up to the target cannot be listed",
+				Remedy:  "State the version shown in the LifeTime footer, or give the LifeTime environment's Platform Server, and run the check again.",
+				Source:  srcUpgradeLifeTime}}, nil
 		}
 		out = append(out, Finding{ID: RuleBreakingChanges, Severity: Info, Subject: "LifeTime (current)",
 			Message: fmt.Sprintf("the running LifeTime is LifeTime %s%s; changes are listed from its oldest possible version, %s", cur.Range, how, from),

@@ -314,8 +314,12 @@ func TestCheckBreakingChanges(t *testing.T) {
 	if !slices.ContainsFunc(fs, func(f compat.Finding) bool { return f.Ref == "LT-BC-2024-2" }) {
 		t.Error("LT-BC-2024-2 (11.22.0) missing when the console may be 11.21.1")
 	}
-	if _, err := c.CheckBreakingChanges(compat.Infrastructure{}, lt("11.30.1")); err == nil {
-		t.Error("nothing known about the console: no error")
+	fs, err = c.CheckBreakingChanges(compat.Infrastructure{}, lt("11.30.1"))
+	if err != nil || len(fs) != 1 || fs[0].Severity != compat.Warning {
+		t.Errorf("nothing known about the console: %v, %v; want one warning", fs, err)
+	}
+	if _, err := c.CheckBreakingChanges(with, compat.Version{}); err == nil {
+		t.Error("no target: no error")
 	}
 }
 
