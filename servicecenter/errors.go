@@ -52,6 +52,7 @@ type FaultError struct {
 	Detail string
 }
 
+// Error returns the operation, fault code and fault string.
 func (e *FaultError) Error() string {
 	return fmt.Sprintf("servicecenter: %s: SOAP fault %s: %s", e.Operation, e.Code, e.String)
 }
@@ -82,6 +83,7 @@ type HTTPError struct {
 	Reason string
 }
 
+// Error returns the operation, HTTP status and reason (not the body).
 func (e *HTTPError) Error() string {
 	return fmt.Sprintf("servicecenter: %s: HTTP %d (%s): %s", e.Operation, e.StatusCode, e.ContentType, e.Reason)
 }

@@ -37,6 +37,7 @@ const (
 // Module is a module of the environment as PlatformServices lists it.
 // EXPERIMENTAL.
 type Module struct {
+	// Name and Key identify the module.
 	Name string
 	Key  string
 	// Kind is the module kind as Service Center names it (eSpace,
@@ -216,6 +217,7 @@ func (c *Client) ExperimentalPublishModules(ctx context.Context, modules []Modul
 
 // PublishProgress is one read of a publication's messages. EXPERIMENTAL.
 type PublishProgress struct {
+	// Messages are the new messages, in order.
 	Messages []Message
 	// LastMessageID is the id to ask after next time.
 	LastMessageID int64

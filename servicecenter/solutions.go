@@ -135,6 +135,7 @@ func (c *Client) PublishRunning(ctx context.Context, name string, opts *PublishR
 
 // CatalogMapping maps a module (eSpace) to a database catalog on upload.
 type CatalogMapping struct {
+	// Module is the module (eSpace) name; Catalog the database catalog.
 	Module  string
 	Catalog string
 }

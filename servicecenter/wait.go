@@ -38,6 +38,7 @@ type WaitOptions struct {
 
 // ModuleResult gathers the errors and warnings about one module.
 type ModuleResult struct {
+	// Module is the module name; Errors and Warnings its messages, in order.
 	Module   string
 	Errors   []Message
 	Warnings []Message
@@ -101,9 +102,11 @@ func (r *WaitResult) add(m Message) {
 // PublishError is returned by WaitPublish, with the result, when the
 // publication finished with errors. errors.Is(err, ErrPublishFailed) holds.
 type PublishError struct {
+	// Result is what the publication reported.
 	Result *WaitResult
 }
 
+// Error says how many errors the publication reported and in which modules.
 func (e *PublishError) Error() string {
 	var mods []string
 	for _, m := range e.Result.Modules {
@@ -134,6 +137,11 @@ func (e *PublishError) Is(target error) bool { return target == ErrPublishFailed
 //
 // The result is never nil; on errors it holds what was seen so far, and
 // LastMessageID resumes the wait (opts.AfterID).
+//
+// The end of a publication is known only from a Done (or PublishStop)
+// message in the XML form of the messages (see [Message]); a server that
+// answers plain text gives messages without ids and no end marker, and
+// WaitPublish then reports them again at each poll until opts.Timeout.
 func (c *Client) WaitPublish(ctx context.Context, pubID int64, opts *WaitOptions) (*WaitResult, error) {
 	return waitPublication(ctx, pubID, opts, func(ctx context.Context, after int64) ([]Message, bool, error) {
 		msgs, err := c.Messages(ctx, pubID, after)

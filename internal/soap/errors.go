@@ -17,6 +17,7 @@ type Fault struct {
 	Detail string
 }
 
+// Error returns the operation, fault code and fault string.
 func (f *Fault) Error() string {
 	return fmt.Sprintf("soap fault in %s: %s: %s", f.Operation, f.Code, f.String)
 }
@@ -36,6 +37,7 @@ type HTTPError struct {
 	Reason string
 }
 
+// Error returns the operation, status, reason and the start of the body.
 func (e *HTTPError) Error() string {
 	snippet := strings.TrimSpace(string(e.Body))
 	if len(snippet) > 200 {

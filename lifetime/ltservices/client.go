@@ -40,9 +40,9 @@ type Client struct {
 
 	// Users, Roles and Teams group the operations of UserManagementService,
 	// RoleManagementService and TeamManagementService.
-	Users *UsersService
-	Roles *RolesService
-	Teams *TeamsService
+	Users *UsersService // UserManagementService
+	Roles *RolesService // RoleManagementService
+	Teams *TeamsService // TeamManagementService
 
 	username, password string
 	serviceToken       string

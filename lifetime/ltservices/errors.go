@@ -35,6 +35,7 @@ type StatusError struct {
 	ID int64
 }
 
+// Error returns the operation, ResponseId and messages.
 func (e *StatusError) Error() string {
 	s := fmt.Sprintf("ltservices: %s: ResponseId %d: %s", e.Operation, e.ResponseID, e.Message)
 	if e.AdditionalInfo != "" {
@@ -90,6 +91,7 @@ type FaultError struct {
 	Detail string
 }
 
+// Error returns the operation, fault code and fault string.
 func (e *FaultError) Error() string {
 	return fmt.Sprintf("ltservices: %s: SOAP fault %s: %s", e.Operation, e.Code, e.String)
 }
@@ -109,6 +111,7 @@ type HTTPError struct {
 	Reason string
 }
 
+// Error returns the operation, HTTP status and reason (not the body).
 func (e *HTTPError) Error() string {
 	return fmt.Sprintf("ltservices: %s: HTTP %d (%s): %s", e.Operation, e.StatusCode, e.ContentType, e.Reason)
 }
