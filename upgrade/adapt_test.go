@@ -1,6 +1,8 @@
 package upgrade
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +251,44 @@ func TestExperimentalModuleLister(t *testing.T) {
 	want := map[string]bool{"LifeTime": false, "AuditTrailPlugin": true, "NotifierPlugin": true}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("modules (-want +got):\n%s", d)
+	}
+}
+
+// smokeFunc is a SmokeCaller made of a function.
+type smokeFunc func(IntegrationKind, string) error
+
+func (f smokeFunc) Smoke(_ context.Context, k IntegrationKind, what string) error { return f(k, what) }
+
+func TestCombineSmoke(t *testing.T) {
+	t.Parallel()
+	boom := errors.New("404")
+	var asked []string
+	rest := smokeFunc(func(k IntegrationKind, w string) error {
+		asked = append(asked, "rest "+w)
+		if k != IntegrationREST {
+			return ErrNoSmokeCall
+		}
+		return nil
+	})
+	soap := smokeFunc(func(k IntegrationKind, w string) error {
+		asked = append(asked, "soap "+w)
+		if k != IntegrationSOAP {
+			return ErrNoSmokeCall
+		}
+		return boom
+	})
+	c := CombineSmoke(rest, nil, soap)
+	if err := c.Smoke(t.Context(), IntegrationREST, "environments"); err != nil {
+		t.Errorf("REST: %v", err)
+	}
+	if err := c.Smoke(t.Context(), IntegrationSOAP, "User_List"); !errors.Is(err, boom) {
+		t.Errorf("SOAP: %v", err)
+	}
+	if err := CombineSmoke().Smoke(t.Context(), IntegrationSOAP, "x"); !errors.Is(err, ErrNoSmokeCall) {
+		t.Errorf("empty: %v", err)
+	}
+	want := []string{"rest environments", "rest User_List", "soap User_List"}
+	if d := cmp.Diff(want, asked); d != "" {
+		t.Errorf("asked (-want +got):\n%s", d)
 	}
 }

@@ -165,7 +165,8 @@ type IntegrationCheck struct {
 // integrations after the upgrade: one read-only smoke call per REST
 // resource (or SOAP operation) each integration uses (for a REST
 // integration that does not say: environments, applications and
-// deployments, what a deployment pipeline reads), then the caller's own
+// deployments, what a deployment pipeline reads; for a SOAP one, User_List,
+// which tells whether LifeTime Services still answers), then the caller's own
 // checks. A failing call or check is a blocker finding; a resource with no
 // smoke call is a warning to check it by hand. Read-only.
 func VerifyIntegrations(c Clients, checks ...IntegrationCheck) Step {
@@ -176,8 +177,12 @@ func VerifyIntegrations(c Clients, checks ...IntegrationCheck) Step {
 				return missingClient("Smoke")
 			}
 			uses := in.Uses
-			if len(uses) == 0 && in.Kind == IntegrationREST {
+			switch {
+			case len(uses) > 0:
+			case in.Kind == IntegrationREST:
 				uses = []string{"environments", "applications", "deployments"}
+			case in.Kind == IntegrationSOAP:
+				uses = []string{"User_List"}
 			}
 			if len(uses) == 0 {
 				st.AddFinding(Finding{ID: "upgrade/integration-unchecked", Severity: SeverityWarning, Subject: in.Name,

@@ -533,12 +533,13 @@ func TestVerifyIntegrationsDefaultUses(t *testing.T) {
 	}
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.ID+" "+f.Subject)
+		got = append(got, f.ID+" "+f.Subject+": "+f.Message)
 	}
-	if d := cmp.Diff([]string{"upgrade/integration-failed pipeline", "upgrade/integration-unchecked job"}, got); d != "" {
+	want := []string{`upgrade/integration-failed pipeline: REST "applications": 500`, `upgrade/integration-unchecked job: no smoke call for SOAP "User_List"`}
+	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}
-	if res.Summary != "3 integration checks" {
+	if res.Summary != "4 integration checks" {
 		t.Errorf("summary = %q", res.Summary)
 	}
 }
