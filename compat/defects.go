@@ -1,6 +1,7 @@
 package compat
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -18,10 +19,14 @@ const (
 
 // String returns "retracted" or "defective".
 func (k DefectKind) String() string {
-	if k == Retracted {
+	switch k {
+	case Retracted:
 		return "retracted"
+	case Defective:
+		return "defective"
+	default:
+		return fmt.Sprintf("DefectKind(%d)", int(k))
 	}
-	return "defective"
 }
 
 // Defect is a retracted or defective version, or range of versions, of one

@@ -20,7 +20,11 @@ const (
 
 // String returns "unknown", "full", "limited" or "no".
 func (l ManageLevel) String() string {
-	return [...]string{"unknown", "full", "limited", "no"}[l]
+	names := [...]string{ManageUnknown: "unknown", ManageFull: "full", ManageLimited: "limited", ManageNo: "no"}
+	if l < 0 || int(l) >= len(names) {
+		return fmt.Sprintf("ManageLevel(%d)", int(l))
+	}
+	return names[l]
 }
 
 // Management is the answer of [Catalog.CanManage].
