@@ -88,6 +88,9 @@ func TestInferLifeTimeErrors(t *testing.T) {
 	if _, err := c.InferLifeTime(ps("11.42.1"), compat.Probes{compat.FeatureAPIv1: true}); !errors.Is(err, compat.ErrNoLifeTimeMatches) {
 		t.Errorf("REST v1 answering on a console bundling 11.42.1: err = %v, want ErrNoLifeTimeMatches", err)
 	}
+	if _, err := c.InferLifeTime(ps("11.42.1"), compat.Probes{compat.FeatureUsersRolesTeams: false}); !errors.Is(err, compat.ErrNoLifeTimeMatches) {
+		t.Errorf("users endpoint missing on a console bundling 11.42.1: err = %v, want ErrNoLifeTimeMatches", err)
+	}
 	if _, err := c.InferLifeTime(ps("10.0.1115.0"), nil); !errors.Is(err, compat.ErrNoLifeTimeMatches) {
 		t.Errorf("Platform Server 10: err = %v, want ErrNoLifeTimeMatches", err)
 	}
