@@ -220,3 +220,23 @@ func roleNames(rs []ltservices.Role) []string {
 	}
 	return out
 }
+
+// TestSimulatorServiceAccountTokenBefore1113: LifeTime accepts service
+// account tokens in LifeTime Services from 11.13.0; before, the token is
+// refused with ResponseId 201 and the client does not try to renew it.
+func TestSimulatorServiceAccountTokenBefore1113(t *testing.T) {
+	s, err := sim.NewScenario("default", sim.Options{ConsoleVersion: "11.12.0", Clock: sim.NewManualClock(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL, ltservices.WithServiceAccountToken(s.Token()))
+	_, err = c.Users.List(t.Context(), false)
+	if !errors.Is(err, ltservices.ErrInvalidToken) {
+		t.Fatalf("service account token on LifeTime 11.12.0: %v, want ErrInvalidToken", err)
+	}
+	if n := s.Counters().Requests["User_List"]; n != 1 {
+		t.Errorf("%d User_List requests, want 1", n)
+	}
+}
