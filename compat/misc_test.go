@@ -112,3 +112,28 @@ func TestCatalogParse(t *testing.T) {
 		t.Error("ParseProduct(9) accepted")
 	}
 }
+
+// TestConcurrentUse runs queries on the shared default catalogue from many
+// goroutines; with -race it proves the catalogue is read-only.
+func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			c := compat.Default()
+			_, err := c.InferLifeTime(ps("11.26.0"), compat.Probes{compat.FeatureAuthTokens: i%2 == 0})
+			if err == nil {
+				_, err = c.BreakingChanges(lt("11.0.108.0"), lt("11.30.1"), compat.Filter{Plugins: true})
+			}
+			if err == nil {
+				_, err = compat.Parse("Release Sep.2018")
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
