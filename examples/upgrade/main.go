@@ -1,17 +1,66 @@
-// Command upgrade runs the LifeTime upgrade procedure against a LifeTime
-// infrastructure. With no flags it runs against a simulated infrastructure
-// started in process.
+// Command upgrade runs the whole LifeTime upgrade procedure: the pre-flight
+// checks, the upgrade window (a support case on OutSystems Cloud and hybrid
+// infrastructures, the installer when self-managed) with the wait for the
+// console to come back at the target version, then the republication and
+// verification of the plugins and the integrations. It prints a report and
+// can write it as JSON (-json) and JUnit XML (-junit).
+//
+// With no -lifetime-url (or $LIFETIME_URL) it starts a simulated
+// infrastructure in process (-scenario, default "default") and says so on
+// its first line; on the simulation the installer, or OutSystems support,
+// upgrades the simulated console, and hours of simulated downtime pass in
+// a moment.
+//
+// Against a real console:
+//
+//	export LIFETIME_TOKEN=...          # service account token (or -token-file)
+//	export SERVICECENTER_PASSWORD=...  # LifeTime environment's Service Center
+//	go run ./examples/upgrade -lifetime-url https://lifetime.example.com \
+//	    -servicecenter-user admin -target 11.30.1 -self-managed -dry-run
+//
+// Exit codes: 0 success, 1 checks failed, 2 usage or set-up error, 3 action
+// required (e.g. open the support case, run the installer), 4 timeout,
+// 5 aborted (Ctrl-C, SIGTERM).
 package main
 
 import (
-	"fmt"
-	"os"
+	"context"
+	"flag"
+	"io"
 
-	"github.com/go-outsystems/outsystems"
+	"github.com/go-outsystems/outsystems/examples/internal/cli"
+	"github.com/go-outsystems/outsystems/examples/internal/procedure"
+	"github.com/go-outsystems/outsystems/upgrade"
 )
 
-func main() {
-	fmt.Printf("go-outsystems %s: upgrade example (simulated infrastructure)\n", outsystems.Version)
-	fmt.Println("The upgrade steps are not wired yet in this build; nothing was changed.")
-	os.Exit(0)
+func main() { cli.Main(run) }
+
+// run is the program: flags, infrastructure, the whole plan, the report.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("upgrade", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var common cli.Common
+	var sc cli.ServiceCenter
+	var flags procedure.Flags
+	common.Register(fs)
+	sc.Register(fs)
+	flags.Register(fs, true)
+	if err := cli.Parse(fs, args); err != nil {
+		return err
+	}
+	ctx, cancel := common.WithTimeout(ctx)
+	defer cancel()
+
+	logger := common.Logger(stderr)
+	in, err := common.Open(stdout, &sc, logger)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := flags.State(ctx, in, stdout)
+	if err != nil {
+		return err
+	}
+	plan := upgrade.Whole(procedure.Clients(&common, in), flags.PlanOptions(&common, in, stdout))
+	return procedure.Run(ctx, &common, in, plan, st, flags.DryRun, stdout, stderr, logger)
 }
