@@ -38,6 +38,7 @@ type Client struct {
 	base               *url.URL
 	username, password string
 	pipeline           *transport.Pipeline
+	doer               *soap.Doer
 	platform           scplatform.OutSystemsPlatformSoap
 	solutions          scsolutions.SolutionsSoap
 	platformServices   scplatformservices.PlatformServices_v8_0_0Soap
@@ -93,6 +94,7 @@ func NewClient(environmentHost string, opts ...Option) (*Client, error) {
 		username:  cfg.username,
 		password:  cfg.password,
 		pipeline:  p,
+		doer:      doer,
 		platform:  scplatform.NewOutSystemsPlatformSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "OutSystemsPlatform"))),
 		solutions: scsolutions.NewSolutionsSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "Solutions"))),
 		platformServices: scplatformservices.NewPlatformServices_v8_0_0Soap(

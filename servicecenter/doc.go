@@ -29,6 +29,9 @@
 // method's documentation, in particular the format of publication messages
 // ([Message]) and the meaning of some switches.
 //
+// Operations the package does not wrap can be sent with [Client.Call] and
+// request/response types of your own.
+//
 // # Experimental: PlatformServices
 //
 // Methods whose names start with Experimental call Service Center's
