@@ -303,6 +303,12 @@ func (s *Sim) applyDeployment(d *deployment) {
 		return
 	}
 	d.applied = true
+	consumers := s.appsToRedeploy(d)
+	defer func() {
+		target := s.env(d.target)
+		s.syncServiceCenter(target)
+		s.markConsumersOutdated(target, consumers)
+	}()
 	apply := func(appKey, versionKey, zone string) {
 		v := s.versions[versionKey]
 		if v == nil {

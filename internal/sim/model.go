@@ -1,6 +1,10 @@
 package sim
 
-import "time"
+import (
+	"time"
+
+	"github.com/go-outsystems/outsystems/internal/sim/scsim"
+)
 
 // This file holds the simulator's data model. Exported types are seeding and
 // inspection values (what callers pass to AddXxx and get back from the
@@ -278,6 +282,8 @@ type environment struct {
 	// deployment to this environment.
 	blockedApps  map[string]string
 	registeredOn time.Time
+	// sc is the environment's Service Center.
+	sc *scsim.ServiceCenter
 }
 
 // application is the simulator's state of one application.

@@ -287,6 +287,7 @@ func (s *Sim) createApplication(w http.ResponseWriter, r *http.Request, _ *Servi
 	for _, m := range a.Modules {
 		run.moduleVersions[m.Key] = s.newModuleVersion(s.modules[m.Key], "Administrator").Key
 	}
+	s.syncServiceCenter(e)
 	s.counters.ApplicationsCreated++
 	writeJSON(w, http.StatusCreated, struct{ ApplicationKey string }{a.Key})
 }

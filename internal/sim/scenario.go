@@ -66,6 +66,10 @@ var scenarios = map[string]scenario{
 			e.HostName = s.lifetime.HostName
 			e.OSVersion = s.lifetime.PlatformServerVersion
 			s.lifetime.SharedWithEnvironment = e.Key
+			// One environment, one Service Center: Production's is LifeTime's,
+			// with the Production applications' modules next to the plugins.
+			e.sc = s.sc
+			s.syncServiceCenter(e)
 			return nil
 		},
 	},

@@ -61,6 +61,7 @@ func (s *Sim) addEnvironment(e Environment) (Environment, error) {
 		blockedApps:  map[string]string{},
 		registeredOn: s.now(),
 	}
+	env.sc = s.newServiceCenter(e.OSVersion)
 	env.zones = []DeploymentZone{{Key: s.newKey(), Name: "Global", IsDefault: true, TechnologyKey: s.newKey(), TechnologyName: "Classic"}}
 	env.templates = []Template{
 		{Key: s.newKey(), Name: "Reactive Web App", Description: "Web application with a responsive layout", ApplicationKind: "Reactive"},
@@ -98,6 +99,7 @@ func (s *Sim) env(key string) *environment {
 func (s *Sim) Environments() []Environment {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.tick()
 	out := make([]Environment, 0, len(s.envs))
 	for _, e := range s.sortedEnvs() {
 		out = append(out, e.Environment)
@@ -120,6 +122,7 @@ func (s *Sim) sortedEnvs() []*environment {
 func (s *Sim) EnvironmentByName(name string) (Environment, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.tick()
 	for _, e := range s.envs {
 		if strings.EqualFold(e.Name, name) {
 			return e.Environment, true
@@ -137,9 +140,12 @@ func (s *Sim) UpdateEnvironment(key string, fn func(*Environment)) error {
 	if e == nil {
 		return fmt.Errorf("sim: environment %s not found", key)
 	}
-	k := e.Key
+	k, v := e.Key, e.OSVersion
 	fn(&e.Environment)
 	e.Key = k
+	if e.OSVersion != v {
+		e.sc.SetVersion(fourPart(e.OSVersion))
+	}
 	return nil
 }
 
@@ -320,6 +326,7 @@ func (s *Sim) RunApplication(envKey, appKey, versionKey string, modified bool) e
 			r.moduleVersions[m.Key] = s.newModuleVersion(s.modules[m.Key], "Administrator").Key
 		}
 	}
+	s.syncServiceCenter(s.env(envKey))
 	return nil
 }
 

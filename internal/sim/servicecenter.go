@@ -3,7 +3,6 @@ package sim
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/go-outsystems/outsystems/internal/sim/scsim"
 )
@@ -16,15 +15,16 @@ import (
 // systemModules are platform modules present in every LifeTime environment.
 var systemModules = []string{"ServiceCenter", "LifeTime", "LifeTimeSDK", "System", "Users"}
 
-// newServiceCenter creates the LifeTime environment's Service Center.
-// Callers hold s.mu (or own s exclusively).
-func (s *Sim) newServiceCenter(publish time.Duration) *scsim.ServiceCenter {
+// newServiceCenter creates the Service Center of an environment running
+// Platform Server version, with the platform's system modules. Callers hold
+// s.mu (or own s exclusively).
+func (s *Sim) newServiceCenter(version string) *scsim.ServiceCenter {
 	sc := scsim.New(scsim.Config{
-		Version:         fourPart(s.lifetime.PlatformServerVersion),
+		Version:         fourPart(version),
 		Username:        s.lifetime.ServiceCenterUsername,
 		Password:        s.lifetime.ServiceCenterPassword,
 		Clock:           s.clock,
-		PublishDuration: publish,
+		PublishDuration: s.opts.PublishDuration,
 	})
 	for _, name := range systemModules {
 		sc.AddModule(scsim.Module{Name: name, Application: name, System: true})
@@ -77,7 +77,95 @@ func (s *Sim) afterConsoleUpgrade() {
 }
 
 // registerServiceCenterRoutes serves the LifeTime environment's Service
-// Center under /ServiceCenter/.
+// Center under /ServiceCenter/ and each registered environment's under
+// /sc/{EnvironmentKey}/ServiceCenter/ (one server cannot answer for several
+// host names, so the environment is a path prefix; see
+// EnvironmentServiceCenterPath).
 func (s *Sim) registerServiceCenterRoutes(mux *http.ServeMux) {
 	mux.Handle("/ServiceCenter/", s.sc.Handler())
+	mux.HandleFunc(envSCPrefix+"{EnvironmentKey}/ServiceCenter/", s.serveEnvServiceCenter)
+}
+
+// envSCPrefix starts the paths of the environments' Service Centers.
+const envSCPrefix = "/sc/"
+
+// EnvironmentServiceCenterPath returns the path prefix under which the
+// environment's Service Center is served: a client of Service Center takes
+// server URL + this prefix as the environment's base URL and appends
+// "/ServiceCenter/...".
+func EnvironmentServiceCenterPath(envKey string) string { return envSCPrefix + envKey }
+
+// serveEnvServiceCenter routes to an environment's Service Center; in a
+// shared-LifeTime infrastructure the environment that hosts LifeTime shares
+// its Service Center and is down during console upgrades.
+func (s *Sim) serveEnvServiceCenter(w http.ResponseWriter, r *http.Request) {
+	key := r.PathValue("EnvironmentKey")
+	s.mu.Lock()
+	s.tick()
+	var sc *scsim.ServiceCenter
+	if e := s.env(key); e != nil {
+		sc = e.sc
+	}
+	down := s.upgrade != nil && s.lifetime.SharedWithEnvironment != "" && strings.EqualFold(s.lifetime.SharedWithEnvironment, key)
+	s.mu.Unlock()
+	switch {
+	case sc == nil:
+		http.NotFound(w, r)
+	case down:
+		writeUnavailable(w)
+	default:
+		http.StripPrefix(envSCPrefix+key, sc.Handler()).ServeHTTP(w, r)
+	}
+}
+
+// EnvironmentServiceCenter returns the simulated Service Center of a
+// registered environment (the LifeTime one when LifeTime shares it).
+func (s *Sim) EnvironmentServiceCenter(envKey string) (*scsim.ServiceCenter, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.env(envKey)
+	if e == nil {
+		return nil, false
+	}
+	return e.sc, true
+}
+
+// syncServiceCenter adds to the environment's Service Center the modules of
+// the applications it runs. Callers hold s.mu.
+func (s *Sim) syncServiceCenter(e *environment) {
+	if e == nil || e.sc == nil {
+		return
+	}
+	have := map[string]bool{}
+	for _, m := range e.sc.Modules() {
+		have[strings.ToLower(m.Name)] = true
+	}
+	for _, a := range s.apps {
+		if s.running[e.Key+"/"+a.Key] == nil {
+			continue
+		}
+		for _, m := range a.Modules {
+			if !have[strings.ToLower(m.Name)] {
+				e.sc.AddModule(scsim.Module{Name: m.Name, Key: m.Key, Kind: m.Kind, Application: a.Name, System: a.IsSystem})
+			}
+		}
+	}
+}
+
+// markConsumersOutdated marks outdated, in the environment's Service Center,
+// the modules of the applications that consume one of producers (after a
+// deployment of the producers). Callers hold s.mu.
+func (s *Sim) markConsumersOutdated(e *environment, consumers []string) {
+	if e == nil || e.sc == nil || len(consumers) == 0 {
+		return
+	}
+	names := map[string]bool{}
+	for _, k := range consumers {
+		if a := s.app(k); a != nil {
+			for _, m := range a.Modules {
+				names[strings.ToLower(m.Name)] = true
+			}
+		}
+	}
+	e.sc.MarkOutdated(func(m scsim.Module) bool { return names[strings.ToLower(m.Name)] })
 }

@@ -170,7 +170,7 @@ func New(opts Options) *Sim {
 		ops:            map[string]string{},
 	}
 	s.counters = newCounters()
-	s.sc = s.newServiceCenter(opts.PublishDuration)
+	s.sc = s.newServiceCenter(lt.PlatformServerVersion)
 	s.seedBuiltins()
 	s.mux = s.newMux()
 	return s

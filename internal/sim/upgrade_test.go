@@ -12,9 +12,16 @@ import (
 // soap posts a SOAP 1.1 request to the LifeTime environment's Service Center.
 func (e *testEnv) soap(t *testing.T, service, op, inner string) response {
 	t.Helper()
+	return e.soapAt(t, "", service, op, inner)
+}
+
+// soapAt posts a SOAP 1.1 request to the Service Center under prefix ("" for
+// the LifeTime environment's).
+func (e *testEnv) soapAt(t *testing.T, prefix, service, op, inner string) response {
+	t.Helper()
 	body := `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>` +
 		`<` + op + ` xmlns="http://www.outsystems.com">` + inner + `</` + op + `></soap:Body></soap:Envelope>`
-	req, err := http.NewRequest("POST", e.srv.URL+"/ServiceCenter/"+service+".asmx", strings.NewReader(body))
+	req, err := http.NewRequest("POST", e.srv.URL+prefix+"/ServiceCenter/"+service+".asmx", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}

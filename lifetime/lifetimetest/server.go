@@ -114,6 +114,18 @@ func NewServer(opts ...Option) (*Server, error) {
 // APIURL returns the base URL of the REST API v2 (URL + APIPath).
 func (s *Server) APIURL() string { return s.URL + APIPath }
 
+// ServiceCenterURL returns the base URL of a registered environment's
+// Service Center ("" if there is no such environment): append
+// "/ServiceCenter/..." as for a real host. The LifeTime environment's Service
+// Center is at URL itself.
+func (s *Server) ServiceCenterURL(environmentName string) string {
+	e, ok := s.sim.EnvironmentByName(environmentName)
+	if !ok {
+		return ""
+	}
+	return s.URL + sim.EnvironmentServiceCenterPath(e.Key)
+}
+
 // Token returns a valid service-account token with every permission. Add
 // tokens with fewer permissions with Sim().AddServiceAccount.
 func (s *Server) Token() string { return s.sim.Token() }

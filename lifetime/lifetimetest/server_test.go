@@ -1,6 +1,7 @@
 package lifetimetest_test
 
 import (
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -106,4 +107,31 @@ func TestRealClockDeploymentFinishes(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	t.Fatal("deployment did not finish on the real clock")
+}
+
+func TestEnvironmentServiceCenterURL(t *testing.T) {
+	srv, err := lifetimetest.NewServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if srv.ServiceCenterURL("Nope") != "" {
+		t.Error("URL for an unknown environment")
+	}
+	body := `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetPlatformInfo xmlns="http://www.outsystems.com"/></soap:Body></soap:Envelope>`
+	req, err := http.NewRequest("POST", srv.ServiceCenterURL("Test")+"/ServiceCenter/OutSystemsPlatform.asmx", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
+	req.Header.Set("SOAPAction", `"http://ServiceCenter/OutSystemsPlatform/GetPlatformInfo"`)
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.Contains(string(data), "<Version>11.34.1.44911</Version>") {
+		t.Fatalf("GetPlatformInfo of Test: %d %s", resp.StatusCode, data)
+	}
 }
