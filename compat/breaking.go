@@ -167,6 +167,9 @@ func (c *Catalog) BreakingChanges(from, to Version, f Filter) ([]Impact, error) 
 		return nil, fmt.Errorf("compat: BreakingChanges: target %s is older than %s", to.Label(), from.Label())
 	}
 	var out []Impact
+	if to.compareNumbers(from) == 0 {
+		return out, nil
+	}
 	if p == PlatformServer {
 		e := f.exposure(AreaApplications, AreaExtensions, AreaInfrastructure)
 		for _, bc := range c.changesIn(PlatformServer, from, to) {
@@ -196,6 +199,11 @@ func (c *Catalog) BreakingChanges(from, to Version, f Filter) ([]Impact, error) 
 			via := c.firstLifeTimeBundling(bc.Introduced)
 			if via.IsZero() || via.compareNumbers(to) > 0 {
 				via = to
+			}
+			if via.compareNumbers(from) <= 0 {
+				// Known only from a later patch of an older line: say the
+				// first release after from.
+				via = c.nextRelease(from, to)
 			}
 			out = append(out, Impact{Change: bc, ActionRequired: pe.any(bc.ActionFor), LifeTime: via})
 		}
@@ -234,6 +242,20 @@ func (c *Catalog) firstLifeTimeBundling(ps Version) Version {
 		}
 	}
 	return best
+}
+
+// nextRelease returns the first known release of v's product after v, or
+// limit when none is known before it.
+func (c *Catalog) nextRelease(v, limit Version) Version {
+	for _, r := range c.byProd[v.product] {
+		if r.Version.compareNumbers(v) > 0 {
+			if r.Version.compareNumbers(limit) < 0 {
+				return r.Version
+			}
+			break
+		}
+	}
+	return limit
 }
 
 // BreakingChange returns the change with the given id.

@@ -135,6 +135,25 @@ func must(v compat.Version, err error) compat.Version {
 	return v
 }
 
+// TestBreakingChangesBroughtBy checks that every change is attributed to a
+// LifeTime release inside the range, whatever the starting version.
+func TestBreakingChangesBroughtBy(t *testing.T) {
+	t.Parallel()
+	c := compat.Default()
+	to := lt("11.30.1")
+	for _, r := range c.Releases(compat.LifeTime) {
+		got, err := c.BreakingChanges(r.Version, to, compat.Filter{Plugins: true, Integrations: []compat.IntegrationKind{compat.IntegrationREST, compat.IntegrationSOAP}, All: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, im := range got {
+			if !im.LifeTime.GreaterThan(r.Version) || im.LifeTime.GreaterThan(to) {
+				t.Errorf("from %s: %s attributed to LifeTime %s, outside (%s, %s]", r.Version, im.Change.ID, im.LifeTime, r.Version, to)
+			}
+		}
+	}
+}
+
 func TestBreakingChangesAll(t *testing.T) {
 	t.Parallel()
 	c := compat.Default()
