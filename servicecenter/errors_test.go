@@ -114,6 +114,30 @@ func TestReadOnlyRetriedOn503(t *testing.T) {
 		if n := calls.Load(); n != 3 {
 			t.Errorf("%d attempts, want 3", n)
 		}
+
+		// Every operation of the read-only allow-list is retried.
+		c, err = servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(), servicecenter.WithHTTPClient(srv.Client()),
+			servicecenter.WithCredentials(testUser, testPassword), servicecenter.WithRetry(servicecenter.RetryPolicy{MaxAttempts: 2}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := t.Context()
+		for name, call := range map[string]func() error{
+			"TestLogin":                       func() error { _, err := c.TestLogin(ctx); return err },
+			"GetSolutionIdByName":             func() error { _, err := c.SolutionID(ctx, "All"); return err },
+			"GetMessages":                     func() error { _, err := c.Messages(ctx, 1, 0); return err },
+			"Download":                        func() error { _, err := c.Download(ctx, "All", 0); return err },
+			"Modules_Get":                     func() error { _, err := c.ExperimentalModules(ctx); return err },
+			"SolutionPack_GetPublishMessages": func() error { _, err := c.ExperimentalPublishMessages(ctx, 1, 0); return err },
+		} {
+			calls.Store(0)
+			if err := call(); !errors.As(err, &he) {
+				t.Errorf("%s: %v, want *HTTPError", name, err)
+			}
+			if n := calls.Load(); n != 2 {
+				t.Errorf("%s: %d attempts, want 2", name, n)
+			}
+		}
 	})
 }
 
