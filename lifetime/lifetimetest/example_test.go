@@ -90,3 +90,34 @@ func ExampleWithClock() {
 	// finished_successful
 	// plans created: 1
 }
+
+// A connection reset after the server created the plan: the client cannot
+// tell whether the create happened, the counters can.
+func ExampleServer_Sim() {
+	srv, err := lifetimetest.NewServer(lifetimetest.WithSeed(1))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	sim := srv.Sim()
+	if _, err := sim.InjectFault(lifetimetest.Fault{Kind: lifetimetest.FaultResetAfter, Operation: "Deployments_Create", Times: 1}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	dev, _ := sim.EnvironmentByName("Development")
+	test, _ := sim.EnvironmentByName("Test")
+	app, _ := sim.ApplicationByName("Field Inspections")
+	v, _ := sim.TagVersion(app.Key, dev.Key, "1.0.1", "example")
+	body := fmt.Sprintf(`{"Notes":"","SourceEnvironmentKey":%q,"TargetEnvironmentKey":%q,"ApplicationOperations":[{"ApplicationVersionKey":%q,"DeploymentZoneKey":""}]}`, dev.Key, test.Key, v.Key)
+
+	req, _ := http.NewRequest("POST", srv.APIURL()+"/deployments/", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+srv.Token())
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	_, err = client.Do(req)
+	fmt.Println("client saw an error:", err != nil)
+	fmt.Println("plans created:", sim.Counters().DeploymentsCreated)
+	// Output:
+	// client saw an error: true
+	// plans created: 1
+}
