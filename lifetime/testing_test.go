@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/go-outsystems/outsystems/internal/transport/memnet"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -135,4 +136,27 @@ func testAPIError(t *testing.T, err error, wantStatus int, wantOp string) {
 	if apiErr.StatusCode != wantStatus || apiErr.Operation != wantOp {
 		t.Errorf("APIError status %d op %q, want %d %q", apiErr.StatusCode, apiErr.Operation, wantStatus, wantOp)
 	}
+}
+
+// setupMem is setup for tests inside a testing/synctest bubble: the
+// server runs over in-memory connections (memnet) so that the bubble's
+// fake clock advances while connections are idle. Call it inside the
+// bubble.
+func setupMem(t *testing.T, opts ...Option) (client *Client, mux *http.ServeMux) {
+	t.Helper()
+	mux = http.NewServeMux()
+	api := http.NewServeMux()
+	api.Handle(baseURLPath+"/", http.StripPrefix(baseURLPath, mux))
+	api.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("request outside the API base: %s %s", r.Method, r.URL)
+		http.Error(w, "outside the API base", http.StatusBadRequest)
+	})
+	srv := memnet.NewServer(api)
+	t.Cleanup(srv.Close)
+	all := append([]Option{WithToken(testToken), WithInsecureHTTP(), WithRetry(NoRetry()), WithHTTPClient(srv.Client())}, opts...)
+	client, err := NewClient(srv.URL+baseURLPath, all...)
+	if err != nil {
+		t.Fatalf("NewClient: %v", err)
+	}
+	return client, mux
 }
