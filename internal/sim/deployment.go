@@ -315,6 +315,9 @@ func (s *Sim) applyDeployment(d *deployment) {
 			return
 		}
 		r := s.runningOf(d.target, appKey, true)
+		if r == nil { // the target was unregistered meanwhile
+			return
+		}
 		r.VersionKey = versionKey
 		r.IsModified = false
 		r.DeploymentZoneKey = zone

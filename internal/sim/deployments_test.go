@@ -442,3 +442,18 @@ func TestBinaryDeploymentFromAnotherInfrastructure(t *testing.T) {
 		t.Errorf("imported version = %+v", label)
 	}
 }
+
+func TestUnregisterWhileDeploying(t *testing.T) {
+	e := newTestEnv(t, "default", nil)
+	dev, test := e.envKey("Development"), e.envKey("Test")
+	key := e.createPlan(dev, test, e.latestVersion("Core Services"))
+	e.command(key, "start", http.StatusAccepted)
+	wantError(t, e.call("DELETE", "/environments/"+test, nil), http.StatusInternalServerError)
+	e.clock.Advance(2 * time.Minute)
+	if st := e.status(key); st.DeploymentStatus != "finished_successful" {
+		t.Fatalf("status = %+v", st)
+	}
+	if r := e.call("DELETE", "/environments/"+test, nil); r.status != http.StatusNoContent {
+		t.Fatalf("unregister after the deployment: %d %s", r.status, r.body)
+	}
+}

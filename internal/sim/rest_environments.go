@@ -133,6 +133,13 @@ func (s *Sim) unregisterEnvironment(w http.ResponseWriter, r *http.Request, _ *S
 		writeErrorf(w, http.StatusNotFound, "Failed to unregister the environment with key %s because it was not found.", key)
 		return
 	}
+	for _, d := range s.deployments {
+		if d.busy() && (d.target == e.Key || d.source == e.Key) {
+			// The swagger's only refusal besides 404/405 is its 500.
+			writeErrorf(w, http.StatusInternalServerError, "Failed to unregister environment from LifeTime: deployment %s is in progress.", d.key)
+			return
+		}
+	}
 	for i, x := range s.envs {
 		if x == e {
 			s.envs = append(s.envs[:i], s.envs[i+1:]...)
