@@ -118,15 +118,15 @@ type Clients struct {
 	ConsoleHost string
 	// Environments, Deployments, Console and Smoke talk to the LifeTime
 	// REST API.
-	Environments EnvironmentLister
-	Deployments  DeploymentLister
-	Console      ConsoleProber
-	Smoke        SmokeCaller
+	Environments EnvironmentLister // inventory
+	Deployments  DeploymentLister  // check-deployment-queue
+	Console      ConsoleProber     // wait-for-console
+	Smoke        SmokeCaller       // verify-integrations
 	// Version, Modules and Publisher talk to the Service Center of the
 	// LifeTime environment.
-	Version   ConsoleVersionReader
-	Modules   ModuleLister
-	Publisher PluginPublisher
+	Version   ConsoleVersionReader // inventory, wait-for-console
+	Modules   ModuleLister         // detect-plugins, verify-plugins
+	Publisher PluginPublisher      // republish-plugins
 	// Rules is the OutSystems knowledge (package compat).
 	Rules Rules
 }

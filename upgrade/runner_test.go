@@ -292,3 +292,52 @@ func TestRunLogger(t *testing.T) {
 		t.Errorf("log:\n%s", out)
 	}
 }
+
+func TestRollbackThroughWrappersAndErrors(t *testing.T) {
+	t.Parallel()
+	tr := &trace{}
+	rbErr := errors.New("rollback failed")
+	clErr := errors.New("cleanup failed")
+	bad := NewStep("bad-undo", func(context.Context, *State) error { return nil },
+		OnRollback(func(context.Context, *State) error { return rbErr }),
+		OnCleanup(func(context.Context, *State) error { return clErr }))
+	plan := Sequence("plan",
+		WithRetry(tr.step("retried", nil), RetryPolicy{}),
+		WithTimeout(tr.step("timed", nil), time.Hour),
+		OnlyIf(func(*State) (bool, string) { return true, "" }, tr.step("conditional", nil)),
+		WithRetry(OnlyIf(func(*State) (bool, string) { return true, "" }, tr.step("both", nil)), RetryPolicy{}),
+		bad,
+		tr.step("fails", errors.New("boom")),
+	)
+	rep, err := Run(t.Context(), plan, newTestState(t))
+	if !errors.Is(err, rbErr) || !errors.Is(err, clErr) {
+		t.Fatalf("err = %v, want the rollback and cleanup errors joined", err)
+	}
+	want := []string{"run retried", "run timed", "run conditional", "run both", "run fails",
+		"rollback both", "cleanup both", "rollback conditional", "cleanup conditional",
+		"rollback timed", "cleanup timed", "rollback retried", "cleanup retried"}
+	if d := cmp.Diff(want, tr.calls); d != "" {
+		t.Errorf("calls (-want +got):\n%s", d)
+	}
+	if s, _ := rep.Step("bad-undo"); s.RollbackError != "rollback failed" || s.CleanupError != "cleanup failed" {
+		t.Errorf("bad-undo result = %+v", s)
+	}
+}
+
+func TestStateOutsideRun(t *testing.T) {
+	t.Parallel()
+	st := newTestState(t)
+	// Recording outside a step is ignored, not a panic.
+	st.AddFinding(Finding{ID: "x"})
+	st.RecordChange("x")
+	st.Skip("x")
+	st.RequireAction("x", "y")
+	st.Summarize("x")
+	st.Progress("x")
+	if st.DryRun() {
+		t.Error("dry run outside a run")
+	}
+	if OnlyIf(WhenPlugins(), nil) != nil || WithRetry(nil, RetryPolicy{}) != nil || WithTimeout(nil, time.Second) != nil {
+		t.Error("wrapping a nil step should give nil")
+	}
+}
