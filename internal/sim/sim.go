@@ -8,8 +8,20 @@
 // API v2 swagger and the notes in shared/reference), never from this module's
 // clients: it imports only the standard library.
 //
+// A Sim is an http.Handler serving:
+//
+//   - /lifetimeapi/rest/v2/... the LifeTime REST API v2 (every operation of
+//     the official swagger, plus GET /downloads/{key}), with bearer-token
+//     auth, the Exception error body and the real server's deviations from
+//     the swagger (each cited where it is implemented);
+//   - /LifeTimeServices/... the legacy LifeTime Services SOAP API;
+//   - /ServiceCenter/... the LifeTime environment's Service Center (scsim);
+//   - /sc/{EnvironmentKey}/ServiceCenter/... each registered environment's
+//     Service Center.
+//
 // State evolves lazily from a Clock at each request or inspection; there are
 // no background goroutines, so a ManualClock makes every test deterministic.
+// Faults (InjectFault) wrap every route; Counters tell what was served.
 package sim
 
 import (
