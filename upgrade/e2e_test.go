@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/go-outsystems/outsystems/internal/sim"
 	"github.com/go-outsystems/outsystems/lifetime"
 	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
 	"github.com/go-outsystems/outsystems/lifetime/ltservices"
@@ -550,4 +552,56 @@ func BenchmarkWholeUpgrade(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(requests)/float64(b.N), "requests/upgrade")
+}
+
+func TestScenarioCloudRefusedConnections(t *testing.T) {
+	t.Parallel()
+	// A console whose connections are dropped during the upgrade, served
+	// directly from the simulator (lifetimetest has no option for it).
+	clock := lifetimetest.NewManualClock(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
+	s, err := sim.NewScenario("cloud", sim.Options{Seed: 8, Clock: clock, PublishDuration: -1, RefuseConnectionsDuringUpgrade: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	lt, err := lifetime.NewClient(srv.URL, lifetime.WithToken(s.Token()), lifetime.WithInsecureHTTP(), lifetime.WithRetry(lifetime.NoRetry()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ltenv := s.LifeTime()
+	sc, err := servicecenter.NewClient(srv.URL, servicecenter.WithCredentials(ltenv.ServiceCenterUsername, ltenv.ServiceCenterPassword),
+		servicecenter.WithInsecureHTTP(), servicecenter.WithRetry(servicecenter.RetryPolicy{MaxAttempts: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &infra{sim: s, clock: clock, clients: upgrade.FromClients(lt, sc, nil), sc: sc, lt: lt, meta: s.Meta()}
+	in.clients.ConsoleHost = ltenv.HostName
+	st := in.state(t)
+	var unavailable []string
+	onEvent := func(e upgrade.Event) {
+		switch {
+		case e.Kind == upgrade.EventStepFinished && e.Step == upgrade.StepSupportCase:
+			if err := s.UpgradeConsole(st.Target, time.Hour); err != nil {
+				t.Error(err)
+			}
+		case e.Kind == upgrade.EventProgress && e.Step == upgrade.StepWaitForConsole && strings.HasPrefix(e.Message, "console not available"):
+			unavailable = append(unavailable, e.Message)
+		}
+	}
+	rep, err := in.run(t, upgrade.Whole(in.clients, upgrade.PlanOptions{Wait: upgrade.WaitOptions{Interval: 15 * time.Minute}}), st, upgrade.OnProgress(onEvent))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := outcomeOf(t, rep, upgrade.StepWaitForConsole); s.Outcome != upgrade.Passed || s.Duration != time.Hour {
+		t.Errorf("wait: %s after %s", s.Outcome, s.Duration)
+	}
+	if len(unavailable) != 4 {
+		t.Errorf("unavailable polls = %d: %v", len(unavailable), unavailable)
+	}
+	for _, m := range unavailable {
+		if strings.Contains(m, "503") {
+			t.Errorf("a dropped connection reported as a 503: %s", m)
+		}
+	}
 }
