@@ -457,3 +457,21 @@ func TestUnregisterWhileDeploying(t *testing.T) {
 		t.Fatalf("unregister after the deployment: %d %s", r.status, r.body)
 	}
 }
+
+func TestDeploymentAcrossPlatformMajors(t *testing.T) {
+	e := newTestEnv(t, "o10-environment", nil)
+	key := e.createPlan(e.envKey("Test"), e.envKey("Legacy"), e.latestVersion("Core Services"))
+	got := decode[struct {
+		ApplicationConflicts []struct {
+			Message        string
+			ModuleConflict struct{ ConflictType string }
+		}
+	}](t, e.must(200, "GET", "/deployments/"+key+"/", nil))
+	var types []string
+	for _, c := range got.ApplicationConflicts {
+		types = append(types, c.ModuleConflict.ConflictType)
+	}
+	// Core Services has no producers, so the only conflict is the major.
+	diff(t, "conflict types", []string{"IncompatiblePlatformServer"}, types)
+	wantError(t, e.call("POST", "/deployments/"+key+"/start/", nil), http.StatusBadRequest)
+}
