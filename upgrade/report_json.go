@@ -7,11 +7,13 @@ import (
 	"io"
 )
 
-// ReportSchema is the JSON Schema (draft 2020-12) of the JSON form of
-// [Report], version [ReportSchemaVersion]. It documents every field.
-//
 //go:embed report.schema.json
-var ReportSchema []byte
+var reportSchema []byte
+
+// ReportSchema returns the JSON Schema (draft 2020-12) of the JSON form of
+// [Report], version [ReportSchemaVersion] (the file report.schema.json). It
+// documents every field.
+func ReportSchema() []byte { return append([]byte(nil), reportSchema...) }
 
 // WriteJSON writes the report as indented JSON, in the form described by
 // [ReportSchema]. Durations are integers in nanoseconds (fields ending in

@@ -77,11 +77,11 @@ Outcome: FAILED (1 passed, 1 warning, 1 action required, 1 failed, 2 skipped) in
 	}
 }
 
-// reportSchema loads ReportSchema for validation.
-func reportSchema(t *testing.T) *openapi3.Schema {
+// loadReportSchema loads ReportSchema for validation.
+func loadReportSchema(t *testing.T) *openapi3.Schema {
 	t.Helper()
 	var s openapi3.Schema
-	if err := json.Unmarshal(ReportSchema, &s); err != nil {
+	if err := json.Unmarshal(ReportSchema(), &s); err != nil {
 		t.Fatalf("schema: %v", err)
 	}
 	return &s
@@ -94,7 +94,7 @@ func validateReportJSON(t *testing.T, data []byte) error {
 	if err := json.Unmarshal(data, &v); err != nil {
 		t.Fatal(err)
 	}
-	return reportSchema(t).VisitJSON(v, openapi3.EnableJSONSchema2020())
+	return loadReportSchema(t).VisitJSON(v, openapi3.EnableJSONSchema2020())
 }
 
 func TestReportJSONMatchesSchema(t *testing.T) {
@@ -217,5 +217,14 @@ func TestReportHelpers(t *testing.T) {
 	}
 	if _, ok := rep.Step("nope"); ok {
 		t.Error("found a step that does not exist")
+	}
+}
+
+func TestReportSchemaIsACopy(t *testing.T) {
+	t.Parallel()
+	s := ReportSchema()
+	s[0] = 'X'
+	if ReportSchema()[0] != '{' {
+		t.Error("ReportSchema shares its bytes with callers")
 	}
 }
