@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"net"
 	"net/http"
 	"strings"
 
@@ -81,8 +82,27 @@ func (s *Sim) afterConsoleUpgrade() {
 // /sc/{EnvironmentKey}/ServiceCenter/ (one server cannot answer for several
 // host names, so the environment is a path prefix; see
 // EnvironmentServiceCenterPath).
+//
+// A request for /ServiceCenter/ whose Host names a registered environment
+// (its HostName, any port) reaches that environment's Service Center, as on
+// a real infrastructure where every environment has its own host; any other
+// host reaches the LifeTime environment's.
 func (s *Sim) registerServiceCenterRoutes(mux *http.ServeMux) {
-	mux.Handle("/ServiceCenter/", s.sc.Handler())
+	mux.HandleFunc("/ServiceCenter/", func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		s.mu.Lock()
+		sc := s.sc
+		for _, e := range s.envs {
+			if strings.EqualFold(e.HostName, host) && !strings.EqualFold(host, s.lifetime.HostName) {
+				sc = e.sc
+			}
+		}
+		s.mu.Unlock()
+		sc.Handler().ServeHTTP(w, r)
+	})
 	mux.HandleFunc(envSCPrefix+"{EnvironmentKey}/ServiceCenter/", s.serveEnvServiceCenter)
 }
 

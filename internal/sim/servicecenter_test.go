@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -85,5 +87,37 @@ func TestSharedLifeTimeServiceCenter(t *testing.T) {
 	env, _ := e.sim.EnvironmentByName("Production")
 	if env.OSVersion != "11.42.1" {
 		t.Errorf("Production Platform Server after the LifeTime upgrade: %s", env.OSVersion)
+	}
+}
+
+func TestServiceCenterByHost(t *testing.T) {
+	e := newTestEnv(t, "default", nil)
+	if err := e.sim.UpgradeConsole(targetLifeTime, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	body := `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetPlatformInfo xmlns="http://www.outsystems.com"/></soap:Body></soap:Envelope>`
+	ask := func(host string) (int, string) {
+		req, err := http.NewRequest("POST", e.srv.URL+"/ServiceCenter/OutSystemsPlatform.asmx", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		req.Header.Set("Content-Type", "text/xml; charset=utf-8")
+		req.Header.Set("SOAPAction", `"http://ServiceCenter/OutSystemsPlatform/GetPlatformInfo"`)
+		resp, err := rawClient().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		data, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(data)
+	}
+	// The application environment's Service Center answers by its host while
+	// the LifeTime console (any other host) is down for the upgrade.
+	if status, data := ask("test.example.test:443"); status != 200 || !strings.Contains(data, appPlatformServer) {
+		t.Fatalf("Test by host: %d %s", status, data)
+	}
+	if status, _ := ask("lifetime.example.test"); status != http.StatusServiceUnavailable {
+		t.Fatalf("LifeTime by host during the upgrade: %d", status)
 	}
 }

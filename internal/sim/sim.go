@@ -27,6 +27,7 @@ package sim
 import (
 	"log/slog"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"sort"
 	"strings"
@@ -335,7 +336,7 @@ func (s *Sim) serveRoutes(w http.ResponseWriter, r *http.Request) {
 	s.tick()
 	down := s.upgrade != nil
 	s.mu.Unlock()
-	if down && s.consoleRoute(r.URL.Path) {
+	if down && s.consoleRoute(r) {
 		if s.opts.RefuseConnectionsDuringUpgrade {
 			if sw, ok := w.(*statusWriter); ok {
 				abortConnection(sw, nil)
@@ -360,10 +361,29 @@ func writeUnavailable(w http.ResponseWriter) {
 	_, _ = w.Write([]byte(page))
 }
 
-// consoleRoute reports whether path belongs to the LifeTime console (its REST
-// API, LifeTime Services and the LifeTime environment's Service Center).
-func (s *Sim) consoleRoute(path string) bool {
-	return strings.HasPrefix(path, apiBase) || strings.HasPrefix(path, "/LifeTimeServices/") || strings.HasPrefix(path, "/ServiceCenter/")
+// consoleRoute reports whether r is for the LifeTime console (its REST API,
+// LifeTime Services and the LifeTime environment's Service Center, not the
+// Service Center of an application environment addressed by its host).
+func (s *Sim) consoleRoute(r *http.Request) bool {
+	path := r.URL.Path
+	if strings.HasPrefix(path, apiBase) || strings.HasPrefix(path, "/LifeTimeServices/") {
+		return true
+	}
+	if !strings.HasPrefix(path, "/ServiceCenter/") {
+		return false
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.envs {
+		if strings.EqualFold(e.HostName, host) && !strings.EqualFold(e.Key, s.lifetime.SharedWithEnvironment) {
+			return false
+		}
+	}
+	return true
 }
 
 // operationOf names the operation r is routed to.
