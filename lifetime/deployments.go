@@ -42,24 +42,12 @@ func (o *DeploymentListOptions) query() url.Values {
 // non-nil slice.
 //
 // LifeTime API: GET /deployments/
-func (s *DeploymentsService) List(ctx context.Context, opts *DeploymentListOptions) ([]Deployment, *Response, error) {
+func (s *DeploymentsService) List(ctx context.Context, opts *DeploymentListOptions) ([]*Deployment, *Response, error) {
 	if opts != nil && !opts.MinDate.IsZero() && !opts.MaxDate.IsZero() && opts.MaxDate.Before(opts.MinDate) {
 		return nil, nil, fmt.Errorf("%w: MaxDate %s before MinDate %s", ErrInvalidArgument,
 			opts.MaxDate.Format(time.DateOnly), opts.MinDate.Format(time.DateOnly))
 	}
-	req, err := s.client.NewRequest(ctx, http.MethodGet, "deployments/", opts.query(), nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	var list []Deployment
-	resp, err := s.client.Do(req, "Deployments_List", &list)
-	if err != nil {
-		return nil, resp, err
-	}
-	if list == nil {
-		list = []Deployment{}
-	}
-	return list, resp, nil
+	return listOf[Deployment](ctx, s.client, "Deployments_List", "deployments/", opts.query())
 }
 
 // Get returns a plan with its validation results. Note that LifeTime
@@ -226,24 +214,12 @@ func (s *DeploymentsService) Status(ctx context.Context, deploymentKey string) (
 // gives an empty, non-nil slice.
 //
 // LifeTime API: GET /deployments/{DeploymentKey}/getmissingdbmappings/
-func (s *DeploymentsService) GetMissingDBMappings(ctx context.Context, deploymentKey string) ([]MissingDBMapping, *Response, error) {
-	k, err := escapeKey("DeploymentKey", deploymentKey)
+func (s *DeploymentsService) GetMissingDBMappings(ctx context.Context, deploymentKey string) ([]*MissingDBMapping, *Response, error) {
+	p, err := keyPath("deployments/{DeploymentKey}/getmissingdbmappings/", deploymentKey)
 	if err != nil {
 		return nil, nil, err
 	}
-	req, err := s.client.NewRequest(ctx, http.MethodGet, "deployments/"+k+"/getmissingdbmappings/", nil, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	var list []MissingDBMapping
-	resp, err := s.client.Do(req, "Deployments_GetMissingDbMappings", &list)
-	if err != nil {
-		return nil, resp, err
-	}
-	if list == nil {
-		list = []MissingDBMapping{}
-	}
-	return list, resp, nil
+	return listOf[MissingDBMapping](ctx, s.client, "Deployments_GetMissingDbMappings", p, nil)
 }
 
 // Configure maps extension logical databases to database connections of
@@ -303,6 +279,6 @@ func (s *DeploymentsService) CreateWithBinary(ctx context.Context, environmentKe
 	if err == nil || !ambiguous(err) {
 		return key, resp, err
 	}
-	match := func(d Deployment) bool { return d.SourceEnvironmentKey == "" && len(d.ApplicationOperations) == 0 }
+	match := func(d *Deployment) bool { return d.SourceEnvironmentKey == "" && len(d.ApplicationOperations) == 0 }
 	return s.reconcile(ctx, "Deployments_CreateWithBinary", environmentKey, started, match, err)
 }

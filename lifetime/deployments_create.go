@@ -115,7 +115,7 @@ func (s *DeploymentsService) Create(ctx context.Context, body DeploymentCreateRe
 }
 
 // matches reports whether d is a plan created from r.
-func (r *DeploymentCreateRequest) matches(d Deployment) bool {
+func (r *DeploymentCreateRequest) matches(d *Deployment) bool {
 	if d.SourceEnvironmentKey != r.SourceEnvironmentKey || d.TargetEnvironmentKey != r.TargetEnvironmentKey || d.Notes != r.Notes {
 		return false
 	}
@@ -141,7 +141,7 @@ func (r *DeploymentCreateRequest) matches(d Deployment) bool {
 }
 
 // reconcile looks for the plan an ambiguous create attempt may have made.
-func (s *DeploymentsService) reconcile(ctx context.Context, op, target string, started time.Time, match func(Deployment) bool, cause error) (string, *Response, error) {
+func (s *DeploymentsService) reconcile(ctx context.Context, op, target string, started time.Time, match func(*Deployment) bool, cause error) (string, *Response, error) {
 	lctx := ctx
 	if ctx.Err() != nil {
 		var cancel context.CancelFunc

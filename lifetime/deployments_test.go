@@ -90,7 +90,8 @@ func TestDeploymentsList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]Deployment{wantDeployment(t)}, got); diff != "" {
+	want := wantDeployment(t)
+	if diff := cmp.Diff([]*Deployment{&want}, got); diff != "" {
 		t.Errorf("List (-want +got):\n%s", diff)
 	}
 	if _, _, err := client.Deployments.List(t.Context(), &DeploymentListOptions{MinDate: time.Now(), MaxDate: time.Now().AddDate(0, 0, -2)}); !errors.Is(err, ErrInvalidArgument) {
@@ -276,7 +277,7 @@ func TestDeploymentsMissingDBMappingsAndConfigure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]MissingDBMapping{{ExtensionKey: "e1", ExtensionName: "CRMConnector", LogicalDatabase: "CRM"}}, got); diff != "" {
+	if diff := cmp.Diff([]*MissingDBMapping{{ExtensionKey: "e1", ExtensionName: "CRMConnector", LogicalDatabase: "CRM"}}, got); diff != "" {
 		t.Errorf("GetMissingDBMappings (-want +got):\n%s", diff)
 	}
 	if got, _, err := client.Deployments.GetMissingDBMappings(t.Context(), "k2"); err != nil || got == nil || len(got) != 0 {

@@ -44,38 +44,17 @@ type Environment struct {
 // order. No environments gives an empty, non-nil slice.
 //
 // LifeTime API: GET /environments/
-func (s *EnvironmentsService) List(ctx context.Context) ([]Environment, *Response, error) {
-	req, err := s.client.NewRequest(ctx, http.MethodGet, "environments/", nil, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	var envs []Environment
-	resp, err := s.client.Do(req, "Environments_List", &envs)
-	if err != nil {
-		return nil, resp, err
-	}
-	if envs == nil {
-		envs = []Environment{}
-	}
-	return envs, resp, nil
+func (s *EnvironmentsService) List(ctx context.Context) ([]*Environment, *Response, error) {
+	return listOf[Environment](ctx, s.client, "Environments_List", "environments/", nil)
 }
 
 // Get returns the environment with the given key.
 //
 // LifeTime API: GET /environments/{EnvironmentKey}/
 func (s *EnvironmentsService) Get(ctx context.Context, environmentKey string) (*Environment, *Response, error) {
-	k, err := escapeKey("EnvironmentKey", environmentKey)
+	p, err := keyPath("environments/{EnvironmentKey}/", environmentKey)
 	if err != nil {
 		return nil, nil, err
 	}
-	req, err := s.client.NewRequest(ctx, http.MethodGet, "environments/"+k+"/", nil, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	env := new(Environment)
-	resp, err := s.client.Do(req, "Environments_Get", env)
-	if err != nil {
-		return nil, resp, err
-	}
-	return env, resp, nil
+	return oneOf[Environment](ctx, s.client, http.MethodGet, "Environments_Get", p, nil, nil)
 }

@@ -35,7 +35,7 @@ func TestEnvironmentsList(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Errorf("status = %d", resp.StatusCode)
 	}
-	if diff := cmp.Diff([]Environment{wantEnvironment}, got); diff != "" {
+	if diff := cmp.Diff([]*Environment{&wantEnvironment}, got); diff != "" {
 		t.Errorf("List (-want +got):\n%s", diff)
 	}
 }
@@ -91,6 +91,3 @@ func TestEnvironmentsGet(t *testing.T) {
 		t.Errorf("empty key: err = %v", err)
 	}
 }
-
-// Keep the JSON helpers referenced until operations with bodies use them.
-var _ = []any{testJSONBody[struct{}], testRawJSONBody}
