@@ -3,6 +3,7 @@ package upgrade_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -125,7 +126,11 @@ func ExampleGroup_InsertAfter() {
 		fmt.Println(err)
 	}
 	printOutcomes(rep)
-	_ = rep.WriteJUnit(os.Stderr) // e.g. to a file Jenkins' junit step reads
+	// Write the JUnit report where Jenkins' junit step reads it, e.g. a
+	// file; here it is thrown away.
+	if err := rep.WriteJUnit(io.Discard); err != nil {
+		fmt.Println(err)
+	}
 	// Output:
 	// inventory                passed
 	// check-change-freeze      passed
@@ -206,4 +211,38 @@ func ExampleOnProgress() {
 	// step_started wait-for-console
 	// progress wait-for-console console is back: LifeTime 11.25.3
 	// step_finished wait-for-console console answered at LifeTime 11.25.3 after 0s (1 polls)
+}
+
+// Write the report for people.
+func ExampleReport_WriteText() {
+	_, clients := newExample()
+	st, _ := upgrade.NewState("11.30.1", upgrade.Facts{Model: upgrade.Cloud, Infrastructure: "ACME"})
+	plan := upgrade.Sequence("support", upgrade.TakeInventory(clients), upgrade.SupportCase())
+	rep, err := upgrade.Run(context.Background(), plan, st)
+	if err != nil {
+		fmt.Println(err)
+	}
+	rep.Duration = 0 // for a stable output
+	rep.Steps[0].Duration, rep.Steps[1].Duration = 0, 0
+	if err := rep.WriteText(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// LifeTime upgrade report: plan support, target 11.30.1, cloud
+	// [PASSED]         inventory: LifeTime 11.25.3 in a dedicated environment, 1 application environments
+	// [ACTION_REQUIRED] support-case: open a support case with OutSystems with the text below; LifeTime and its plugins are unavailable during the upgrade
+	//     | Subject: LifeTime upgrade to 11.30.1 for ACME
+	//     |
+	//     | Please upgrade the LifeTime management console of this cloud infrastructure.
+	//     |
+	//     | Infrastructure:          ACME
+	//     | LifeTime console host:   lifetime.example.com
+	//     | Running LifeTime:        LifeTime 11.25.3
+	//     | Target LifeTime:         11.30.1
+	//     |
+	//     | Application environments (they stay on their Platform Server versions):
+	//     |   - Production (prd.example.com): Platform Server 11.38.0, self-managed
+	//     |
+	//     | Please tell us by e-mail when the upgrade is done.
+	// Outcome: ACTION_REQUIRED (1 passed, 0 warning, 1 action required, 0 failed, 0 skipped) in 0s
 }

@@ -52,7 +52,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		if s.Detail != "" {
 			for _, l := range strings.Split(strings.TrimRight(s.Detail, "\n"), "\n") {
-				fmt.Fprintf(b, "    | %s\n", l)
+				fmt.Fprintln(b, strings.TrimRight("    | "+l, " "))
 			}
 		}
 		if s.RollbackError != "" {
