@@ -73,6 +73,12 @@ func WithPublishDuration(d time.Duration) Option {
 	return func(o *options) { o.opts.PublishDuration = d }
 }
 
+// WithRefuseConnectionsDuringUpgrade makes the console drop connections,
+// instead of answering 503, while an UpgradeConsole downtime lasts.
+func WithRefuseConnectionsDuringUpgrade() Option {
+	return func(o *options) { o.opts.RefuseConnectionsDuringUpgrade = true }
+}
+
 // WithLogger logs one debug record per request.
 func WithLogger(l *slog.Logger) Option { return func(o *options) { o.opts.Logger = l } }
 

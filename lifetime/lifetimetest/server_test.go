@@ -135,3 +135,22 @@ func TestEnvironmentServiceCenterURL(t *testing.T) {
 		t.Fatalf("GetPlatformInfo of Test: %d %s", resp.StatusCode, data)
 	}
 }
+
+func TestRefuseConnectionsDuringUpgrade(t *testing.T) {
+	clock := lifetimetest.NewManualClock(time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC))
+	srv, err := lifetimetest.NewServer(lifetimetest.WithClock(clock), lifetimetest.WithRefuseConnectionsDuringUpgrade())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if err := srv.Sim().UpgradeConsole("11.30.1", time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("GET", srv.APIURL()+"/environments/", nil)
+	req.Header.Set("Authorization", "Bearer "+srv.Token())
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	if resp, err := client.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("answered %d during the upgrade", resp.StatusCode)
+	}
+}
