@@ -93,6 +93,30 @@ func knownDifferences() []knownDifference {
 			check:   checkException,
 		},
 		{
+			name: "403 with the Exception body for a token without the permission, also on operations whose swagger lists no 403 " +
+				"(DB connections, environment listing, ...)",
+			source: srcSwagger + " (info.description: \"The scope of each call is limited to the service account's permissions. " +
+				"For DB-connection operations the permissions are set per environment\"; lifetime-rest-api.md §1.1)",
+			matches: func(_ string, ex *exchange) bool { return ex.status == http.StatusForbidden },
+			check:   checkException,
+		},
+		{
+			name: "503 with Retry-After while LifeTime is being upgraded: the console and its APIs are unavailable until the upgrade " +
+				"ends; the body is the web server's page, not an Exception (the swagger documents no 503; gateways answer 5xx with HTML pages)",
+			source: "https://github.com/OutSystems/docs-product/blob/016fefcce1846087e88adf6a7f36586659fbcb0d/src/setup-maintenance/setup/upgrade-lifetime.md " +
+				"(\"your LifeTime management console and any installed LifeTime plugins will be unavailable\"; compat-facts.md S14)",
+			matches: func(_ string, ex *exchange) bool { return ex.status == http.StatusServiceUnavailable },
+			check: func(cs *conformanceSpec, ex *exchange) error {
+				if ex.header.Get("Retry-After") == "" {
+					return errors.New("no Retry-After header")
+				}
+				if wantContentType(ex, "text/html") == nil {
+					return nil
+				}
+				return checkException(cs, ex)
+			},
+		},
+		{
 			name: "errors are the JSON Exception body even on operations whose produces lists only text/plain " +
 				"(where the swagger then types the error answers text/plain)",
 			source: "http://www.outsystems.com/help/servicestudio/9.1/Integrating_with_other_systems/Web_Services/Preprocess_REST_API_Requests.htm " +

@@ -181,11 +181,27 @@ func driveConformance(t *testing.T, e *peopleEnv) {
 
 	driveConformanceDeployments(t, e, dev, test, prod, latestCore, missing, oap)
 
+	// A token without the permission gets 403, documented or not.
+	reader, err := e.sim.AddServiceAccount(ServiceAccount{Username: "conformance-reader", Permissions: []Permission{PermRead}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.wantError(403, e.doAs(reader.Token, "POST", "/environments/"+dev+"/dbconnections/", map[string]any{"dbConnectionName": "x"}))
+	e.wantError(403, e.doAs(reader.Token, "POST", "/deployments/", map[string]any{}))
+
 	// Token renewal last: it replaces the token.
 	e.wantError(400, e.do("POST", "/auth/tokens/", map[string]any{"timePeriod": -1, "unit": "M"}))
 	var renewed struct{ Token string }
 	e.decode(e.want(200, e.do("POST", "/auth/tokens/", map[string]any{"timePeriod": 1, "unit": "M"})), &renewed)
 	e.token = renewed.Token
+	e.want(200, e.do("GET", "/environments/", nil))
+
+	// While the console is upgraded, the API answers 503.
+	if err := e.sim.UpgradeConsole("11.30.1", 30*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	e.want(503, e.do("GET", "/environments/", nil))
+	e.clock.Advance(31 * time.Minute)
 	e.want(200, e.do("GET", "/environments/", nil))
 }
 
