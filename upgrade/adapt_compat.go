@@ -35,10 +35,13 @@ func (r *compatRules) infrastructure(in RuleInput) (compat.Infrastructure, error
 	case Hybrid:
 		out.Deployment = compat.Hybrid
 	}
-	if inv.Dedicated {
+	switch inv.Dedication {
+	case Dedicated:
 		out.LifeTimeEnvironment = compat.Dedicated
-	} else {
+	case Shared:
 		out.LifeTimeEnvironment = compat.Shared
+	default:
+		out.LifeTimeEnvironment = compat.DedicationUnknown
 	}
 	var err error
 	if lt := inv.Console.LifeTime; lt != "" && !inv.Console.Inferred {

@@ -167,7 +167,7 @@ func TestCompatRulesChecks(t *testing.T) {
 				{Name: "Production", PlatformServer: "11.34.1"},
 				{Name: "Legacy", PlatformServer: "10.0.1115.0"},
 			},
-			Dedicated: false, SharedWith: "Production",
+			Dedication: Shared, SharedWith: "Production",
 		},
 		Plugins: []Module{{Name: "P"}},
 		Now:     time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC),

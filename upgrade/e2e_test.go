@@ -378,8 +378,8 @@ func TestScenarioSharedLifeTime(t *testing.T) {
 	if !errors.Is(err, upgrade.ErrBlocked) {
 		t.Fatalf("err = %v, want ErrBlocked", err)
 	}
-	if st.Inventory.Dedicated || st.Inventory.SharedWith != "Production" {
-		t.Errorf("inventory: dedicated %v, shared with %q", st.Inventory.Dedicated, st.Inventory.SharedWith)
+	if st.Inventory.Dedication != upgrade.Shared || st.Inventory.SharedWith != "Production" {
+		t.Errorf("inventory: %s, shared with %q", st.Inventory.Dedication, st.Inventory.SharedWith)
 	}
 	s := outcomeOf(t, rep, upgrade.StepCheckDedicatedLifeTime)
 	fs := findings(s, "dedicated-lifetime")

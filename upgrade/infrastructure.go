@@ -125,6 +125,19 @@ func (c ConsoleVersion) String() string {
 	}
 }
 
+// Dedication says whether LifeTime has an environment of its own.
+type Dedication string
+
+// Dedications of the LifeTime environment.
+const (
+	// DedicationUnknown: neither the caller nor the inventory could tell.
+	DedicationUnknown Dedication = "unknown"
+	// Dedicated: LifeTime runs in an environment of its own.
+	Dedicated Dedication = "dedicated"
+	// Shared: LifeTime shares an application environment's servers.
+	Shared Dedication = "shared"
+)
+
 // Inventory is what the inventory step read from the infrastructure.
 type Inventory struct {
 	// ConsoleHost is the LifeTime console's host.
@@ -133,8 +146,8 @@ type Inventory struct {
 	Console ConsoleVersion `json:"console"`
 	// Environments are the application environments registered in LifeTime.
 	Environments []Environment `json:"environments"`
-	// Dedicated is true when LifeTime runs in an environment of its own.
-	Dedicated bool `json:"dedicated"`
+	// Dedication says whether LifeTime runs in an environment of its own.
+	Dedication Dedication `json:"dedication"`
 	// SharedWith names the application environment LifeTime shares its
 	// servers with, when it is not dedicated.
 	SharedWith string `json:"shared_with,omitempty"`

@@ -68,7 +68,8 @@ func Mutating(dryRun RunFunc) StepOption {
 
 // DryRunWith sets what a step that only reads, but depends on changes a
 // dry run does not make (a wait for the upgraded console, a check of
-// republished modules), does in a dry run instead of its function.
+// republished modules), does in a dry run instead of its function. Such a
+// step counts as a [Mutator] for the dry-run dispatch only.
 func DryRunWith(dryRun RunFunc) StepOption {
 	return func(s *funcStep) { s.dryRun = dryRun }
 }

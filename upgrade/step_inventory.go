@@ -15,8 +15,9 @@ import (
 // fills [State.Inventory]. Read-only.
 //
 // LifeTime shares an application environment's servers when the console's
-// host is the host of a registered environment; [Facts.DedicatedLifeTime]
-// overrides this detection.
+// host ([Clients.ConsoleHost]) is the host of a registered environment, and
+// is taken as dedicated otherwise; without a console host it is unknown.
+// [Facts.DedicatedLifeTime] overrides this detection.
 func TakeInventory(c Clients) Step {
 	return NewStep(StepInventory, func(ctx context.Context, st *State) error {
 		if c.Environments == nil {
@@ -26,7 +27,7 @@ func TakeInventory(c Clients) Step {
 		if err != nil {
 			return fmt.Errorf("list environments: %w", err)
 		}
-		inv := &Inventory{ConsoleHost: hostOnly(c.ConsoleHost), Environments: envs, Dedicated: true}
+		inv := &Inventory{ConsoleHost: hostOnly(c.ConsoleHost), Environments: envs, Dedication: DedicationUnknown}
 		switch {
 		case c.Version != nil:
 			cv, err := c.Version.ConsoleVersion(ctx)
@@ -40,23 +41,29 @@ func TakeInventory(c Clients) Step {
 		if v := st.Facts.ConsoleVersion; v != "" {
 			inv.Console.LifeTime, inv.Console.Inferred = v, false
 		}
-		if d := st.Facts.DedicatedLifeTime; d != nil {
-			inv.Dedicated = *d
-		} else if inv.ConsoleHost != "" {
+		switch d := st.Facts.DedicatedLifeTime; {
+		case d != nil && *d:
+			inv.Dedication = Dedicated
+		case d != nil:
+			inv.Dedication = Shared
+		case inv.ConsoleHost != "":
+			inv.Dedication = Dedicated
 			for _, e := range envs {
 				if strings.EqualFold(hostOnly(e.HostName), inv.ConsoleHost) {
-					inv.Dedicated, inv.SharedWith = false, e.Name
+					inv.Dedication, inv.SharedWith = Shared, e.Name
 					break
 				}
 			}
 		}
 		st.Inventory = inv
 		where := "a dedicated environment"
-		if !inv.Dedicated {
+		switch {
+		case inv.Dedication == DedicationUnknown:
+			where = "an environment that may be shared (unknown)"
+		case inv.Dedication == Shared && inv.SharedWith != "":
+			where = "the servers of " + inv.SharedWith
+		case inv.Dedication == Shared:
 			where = "a shared environment"
-			if inv.SharedWith != "" {
-				where = "the servers of " + inv.SharedWith
-			}
 		}
 		st.Summarize("%s in %s, %d application environments", inv.Console, where, len(envs))
 		return nil

@@ -53,10 +53,10 @@ func DetectPlugins(c Clients) Step {
 				plugins = append(plugins, m)
 			}
 		} else {
-			if inv := st.Inventory; inv != nil && !inv.Dedicated {
+			if inv := st.Inventory; inv != nil && inv.Dedication != Dedicated {
 				st.AddFinding(Finding{
 					ID: "upgrade/plugins-guessed", Severity: SeverityWarning, Subject: "LifeTime environment",
-					Message: "LifeTime shares its environment, so non-system modules are not only plugins",
+					Message: "LifeTime may share its environment, so non-system modules may not all be plugins",
 					Remedy:  "declare the plugin modules in Facts.PluginModules",
 				})
 			}

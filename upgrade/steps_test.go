@@ -29,7 +29,7 @@ func TestTakeInventory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Inventory{ConsoleHost: "lt.example.com", Console: f.console, Environments: f.envs, Dedicated: true}
+	want := &Inventory{ConsoleHost: "lt.example.com", Console: f.console, Environments: f.envs, Dedication: Dedicated}
 	if d := cmp.Diff(want, st.Inventory); d != "" {
 		t.Errorf("inventory (-want +got):\n%s", d)
 	}
@@ -46,7 +46,7 @@ func TestTakeInventorySharedLifeTime(t *testing.T) {
 	if _, err := runOne(t, TakeInventory(c), st); err != nil {
 		t.Fatal(err)
 	}
-	if st.Inventory.Dedicated || st.Inventory.SharedWith != "Production" {
+	if st.Inventory.Dedication != Shared || st.Inventory.SharedWith != "Production" {
 		t.Errorf("inventory = %+v, want shared with Production", st.Inventory)
 	}
 	// The caller's fact wins over detection.
@@ -55,7 +55,7 @@ func TestTakeInventorySharedLifeTime(t *testing.T) {
 	if _, err := runOne(t, TakeInventory(c), st); err != nil {
 		t.Fatal(err)
 	}
-	if !st.Inventory.Dedicated {
+	if st.Inventory.Dedication != Dedicated {
 		t.Error("Facts.DedicatedLifeTime ignored")
 	}
 }
@@ -541,5 +541,27 @@ func TestVerifyIntegrationsDefaultUses(t *testing.T) {
 	}
 	if res.Summary != "4 integration checks" {
 		t.Errorf("summary = %q", res.Summary)
+	}
+}
+
+func TestTakeInventoryDedicationUnknownOrDeclared(t *testing.T) {
+	t.Parallel()
+	_, _, c := newFake()
+	c.ConsoleHost = ""
+	st := newTestState(t)
+	res, err := runOne(t, TakeInventory(c), st)
+	if err != nil || st.Inventory.Dedication != DedicationUnknown || !strings.Contains(res.Summary, "may be shared (unknown)") {
+		t.Fatalf("err = %v, inventory %+v, summary %q", err, st.Inventory, res.Summary)
+	}
+	no := false
+	st.Facts.DedicatedLifeTime = &no
+	if _, err := runOne(t, TakeInventory(c), st); err != nil || st.Inventory.Dedication != Shared {
+		t.Errorf("declared shared: err = %v, %s", err, st.Inventory.Dedication)
+	}
+	// compat warns when it cannot tell.
+	st.Inventory.Dedication = DedicationUnknown
+	fs, err := CompatRules(nil).DedicatedLifeTime(RuleInput{Target: "11.30.1", Facts: st.Facts, Inventory: *st.Inventory})
+	if err != nil || len(fs) != 1 || fs[0].Severity != SeverityWarning {
+		t.Errorf("compat on unknown dedication: %v, %+v", err, fs)
 	}
 }
