@@ -172,8 +172,8 @@ type ApplicationConfiguration struct {
 	IsBlockedChangeReason string `json:"isBlockedChangeReason"`
 }
 
-// ApplicationConfigurations is the body of the configuration operations.
-type ApplicationConfigurations struct {
+// applicationConfigurations is the body of the configuration operations.
+type applicationConfigurations struct {
 	// Configurations holds one entry per environment.
 	Configurations []*ApplicationConfiguration `json:"configurations"`
 }
@@ -187,7 +187,7 @@ func (s *ApplicationsService) GetConfigurations(ctx context.Context, application
 	if err != nil {
 		return nil, nil, err
 	}
-	out, resp, err := oneOf[ApplicationConfigurations](ctx, s.client, http.MethodGet, "Applications_Configurations_Get", p, nil, nil)
+	out, resp, err := oneOf[applicationConfigurations](ctx, s.client, http.MethodGet, "Applications_Configurations_Get", p, nil, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -215,5 +215,5 @@ func (s *ApplicationsService) UpdateConfigurations(ctx context.Context, applicat
 			return nil, invalidOption("configurations["+strconv.Itoa(i)+"].EnvironmentKey", "must not be empty")
 		}
 	}
-	return call(ctx, s.client, http.MethodPut, "Applications_Configurations_Update", p, nil, &ApplicationConfigurations{Configurations: configs}, nil)
+	return call(ctx, s.client, http.MethodPut, "Applications_Configurations_Update", p, nil, &applicationConfigurations{Configurations: configs}, nil)
 }

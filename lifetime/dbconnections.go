@@ -2,6 +2,7 @@ package lifetime
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 )
 
@@ -23,7 +24,8 @@ type DBConnection struct {
 
 // DBConnectionRequest is the body that creates, edits or tests a database
 // connection (swagger DBConnection_Request_POST). All fields are required by
-// the swagger and always sent. Its String and GoString redact the password.
+// the swagger and always sent. Its String, GoString and LogValue redact the
+// password.
 type DBConnectionRequest struct {
 	// Required: the connection's name.
 	Name string `json:"dbConnectionName"`
@@ -46,6 +48,12 @@ func (r DBConnectionRequest) String() string {
 
 // GoString returns the request with the password redacted.
 func (r DBConnectionRequest) GoString() string { return r.String() }
+
+// LogValue keeps the password out of slog output.
+func (r DBConnectionRequest) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("name", r.Name), slog.String("providerKey", r.ProviderKey),
+		slog.String("username", r.Username), slog.String("password", "REDACTED"))
+}
 
 // valid refuses requests LifeTime would answer with 400.
 func (r *DBConnectionRequest) valid() error {

@@ -1,8 +1,10 @@
 package lifetime
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -158,7 +160,10 @@ func TestDBConnectionsOperations(t *testing.T) {
 func TestDBConnectionRequestRedactsPassword(t *testing.T) {
 	t.Parallel()
 	r := DBConnectionRequest{Name: "hr", ProviderKey: "p1", Username: "hr", Password: "do-not-print-me"}
-	for _, s := range []string{fmt.Sprint(r), fmt.Sprint(&r), fmt.Sprintf("%v %+v %#v %s", r, r, r, r)} {
+	var text, js bytes.Buffer
+	slog.New(slog.NewTextHandler(&text, nil)).Info("conn", "req", r)
+	slog.New(slog.NewJSONHandler(&js, nil)).Info("conn", "req", &r)
+	for _, s := range []string{fmt.Sprint(r), fmt.Sprint(&r), fmt.Sprintf("%v %+v %#v %s", r, r, r, r), text.String(), js.String()} {
 		if strings.Contains(s, r.Password) {
 			t.Errorf("formatted request contains the password: %s", s)
 		}
