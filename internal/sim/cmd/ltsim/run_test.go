@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-outsystems/outsystems/internal/sim"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -221,6 +222,21 @@ func TestRunRejectsBadCommandLines(t *testing.T) {
 			}
 			if got := errors.As(err, new(*usageError)); got != tc.usage {
 				t.Errorf("usage error = %v, want %v (%v)", got, tc.usage, err)
+			}
+		})
+	}
+}
+
+func TestRunServesEveryScenario(t *testing.T) {
+	for _, name := range sim.ScenarioNames() {
+		t.Run(name, func(t *testing.T) {
+			info, out := start(t, "-scenario", name)
+			if !strings.Contains(out.String(), "scenario "+name+", LifeTime ") {
+				t.Errorf("output:\n%s", out)
+			}
+			status, body := get(t, http.DefaultClient, info, "/environments/")
+			if status != http.StatusOK || len(environmentNames(t, body)) < 3 {
+				t.Errorf("GET /environments/: %d %s", status, body)
 			}
 		})
 	}
