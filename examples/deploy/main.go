@@ -379,10 +379,10 @@ func statusIn(a *lifetime.Application, envKey string) *lifetime.AppStatusInEnv {
 }
 
 // findEnv finds an environment by name (any case) or key.
-func findEnv(envs []lifetime.Environment, nameOrKey string) (*lifetime.Environment, error) {
-	for i, e := range envs {
+func findEnv(envs []*lifetime.Environment, nameOrKey string) (*lifetime.Environment, error) {
+	for _, e := range envs {
 		if strings.EqualFold(e.Name, nameOrKey) || e.Key == nameOrKey {
-			return &envs[i], nil
+			return e, nil
 		}
 	}
 	names := make([]string, len(envs))
@@ -393,7 +393,7 @@ func findEnv(envs []lifetime.Environment, nameOrKey string) (*lifetime.Environme
 }
 
 // envName returns the name of the environment with key, or the key.
-func envName(envs []lifetime.Environment, key string) string {
+func envName(envs []*lifetime.Environment, key string) string {
 	for _, e := range envs {
 		if e.Key == key {
 			return e.Name

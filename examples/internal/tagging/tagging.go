@@ -1,16 +1,11 @@
-// Package tagging tags the running version of an application in an
-// environment, as deployment pipelines do before they deploy it.
-//
-// The typed client in package lifetime has no method for this operation
-// yet, so this package calls it through the client's documented escape
-// hatch (Client.NewRequest and Client.DoKey).
+// Package tagging chooses the label of the next version of an application
+// and tags its running code with it, as deployment pipelines do before
+// they deploy an application that was modified since its last version.
 package tagging
 
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,27 +13,13 @@ import (
 	"github.com/go-outsystems/outsystems/lifetime"
 )
 
-// versionCreate is the body of Environments_Applications_Versions_Create
-// (swagger definition ApplicationVersionCreate).
-type versionCreate struct {
-	ChangeLog string `json:"ChangeLog"`
-	Version   string `json:"Version"`
-}
-
 // Create tags the code of application appKey running in environment envKey
 // as version label and returns the new version's key.
-//
-// LifeTime API: POST /environments/{EnvironmentKey}/applications/{ApplicationKey}/versions/
 func Create(ctx context.Context, lt *lifetime.Client, envKey, appKey, label, changeLog string) (string, error) {
 	if envKey == "" || appKey == "" || strings.TrimSpace(label) == "" {
 		return "", fmt.Errorf("tagging: environment, application and version are required")
 	}
-	path := "environments/" + url.PathEscape(envKey) + "/applications/" + url.PathEscape(appKey) + "/versions/"
-	req, err := lt.NewRequest(ctx, http.MethodPost, path, nil, versionCreate{ChangeLog: changeLog, Version: label})
-	if err != nil {
-		return "", err
-	}
-	key, _, err := lt.DoKey(req, "Environments_Applications_Versions_Create")
+	key, _, err := lt.Environments.CreateApplicationVersion(ctx, envKey, appKey, lifetime.ApplicationVersionCreateRequest{ChangeLog: changeLog, Version: label})
 	return key, err
 }
 
