@@ -68,8 +68,14 @@ func (s *Sim) ltsAuthenticationGetToken(call *soapCall) (any, error) {
 	}
 	err := s.ltsAuthenticate(ltsAuthentication{Username: req.Username, Password: req.Password})
 	if err == nil {
+		now := s.now()
+		for token, sess := range s.ltsSessions { // forget expired sessions
+			if !now.Before(sess.Expires) {
+				delete(s.ltsSessions, token)
+			}
+		}
 		resp.Token = s.newKey() // the documented sample token is a GUID
-		s.ltsSessions[resp.Token] = ltsSession{Username: req.Username, Expires: s.now().Add(ltsTokenLifetime)}
+		s.ltsSessions[resp.Token] = ltsSession{Username: req.Username, Expires: now.Add(ltsTokenLifetime)}
 	}
 	resp.ltsResult = ltsResultOf(err)
 	return &resp, nil
