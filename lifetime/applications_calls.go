@@ -70,17 +70,25 @@ func call(ctx context.Context, c *Client, method, op, path string, q url.Values,
 }
 
 // listOf GETs a list. 204 (or 200 with no body or []) gives an empty,
-// non-nil slice.
+// non-nil slice; null entries are dropped so callers never meet nil.
 func listOf[T any](ctx context.Context, c *Client, op, path string, q url.Values) ([]*T, *Response, error) {
 	var out []*T
 	resp, err := call(ctx, c, http.MethodGet, op, path, q, nil, &out)
 	if err != nil {
 		return nil, resp, err
 	}
-	if out == nil {
-		out = []*T{}
+	return withoutNil(out), resp, nil
+}
+
+// withoutNil returns s without its nil entries, never nil itself.
+func withoutNil[T any](s []*T) []*T {
+	out := make([]*T, 0, len(s))
+	for _, v := range s {
+		if v != nil {
+			out = append(out, v)
+		}
 	}
-	return out, resp, nil
+	return out
 }
 
 // oneOf sends a request whose answer is one JSON object. An answer without a
@@ -123,6 +131,11 @@ func downloadLinkOf(ctx context.Context, c *Client, op, path string, q url.Value
 	return out, resp, nil
 }
 
+// undecodable reports a 2xx answer whose JSON does not fit the model.
+func undecodable(op string, err error) error {
+	return &OperationError{Operation: op, Err: fmt.Errorf("%w: %w", ErrUnexpectedResponse, err)}
+}
+
 // emptyAnswer reports a 2xx answer without the content op promises.
 func emptyAnswer(op string) error {
 	return &OperationError{Operation: op, Err: fmt.Errorf("%w: the answer has no content", ErrUnexpectedResponse)}
@@ -143,12 +156,13 @@ func oneOrManyOf[T any](ctx context.Context, c *Client, op, path string, q url.V
 	case len(raw) == 0 || bytes.Equal(raw, []byte("null")):
 	case raw[0] == '[':
 		if err := json.Unmarshal(raw, &out); err != nil {
-			return nil, resp, fmt.Errorf("lifetime: %s: decoding response: %w", op, err)
+			return nil, resp, undecodable(op, err)
 		}
+		out = withoutNil(out)
 	default:
 		v := new(T)
 		if err := json.Unmarshal(raw, v); err != nil {
-			return nil, resp, fmt.Errorf("lifetime: %s: decoding response: %w", op, err)
+			return nil, resp, undecodable(op, err)
 		}
 		out = append(out, v)
 	}

@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -172,4 +175,46 @@ func TestKeyPath(t *testing.T) {
 	if _, err := keyPath("x/{A}/", "1", "2"); err == nil {
 		t.Error("keyPath with too many keys: no error")
 	}
+}
+
+// FuzzLenientDecoding serves arbitrary 200 bodies to the operations whose
+// answer shape is decoded leniently (object or array, two spellings) and
+// to a plain list, and checks that they never panic and that a nil error
+// always comes with a usable value.
+func FuzzLenientDecoding(f *testing.F) {
+	for _, seed := range []string{
+		`{"Status":"Completed","StatusReason":""}`,
+		`[{"Status":"Aborted","StatusReason":"x"}]`,
+		`{"url":"https://x/downloads/1","expires":"2024-05-01T10:00:00Z"}`,
+		`[{"Url":"https://x/downloads/1","ExpiresAt":"2024-05-01T10:00:00.1234567"}]`,
+		`[null]`, `null`, `[]`, ``, `"text"`, `{"level":1}`, `[{"Key":"m"},null]`,
+	} {
+		f.Add(seed)
+	}
+	var body atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, body.Load().(string))
+	}))
+	f.Cleanup(srv.Close)
+	c, err := NewClient(srv.URL, WithToken(testToken), WithInsecureHTTP(), WithRetry(NoRetry()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, reply string) {
+		body.Store(reply)
+		ctx := t.Context()
+		if st, _, err := c.Environments.SolutionStatus(ctx, "e", "s"); err == nil && st == nil {
+			t.Error("SolutionStatus: nil status without error")
+		}
+		if l, _, err := c.Environments.SolutionDownloadLink(ctx, "e", "s"); err == nil && (l == nil || l.URL == "") {
+			t.Errorf("SolutionDownloadLink: %+v without error", l)
+		}
+		if pl, _, err := c.Roles.PermissionLevels(ctx); err == nil && slices.Contains(pl, nil) {
+			t.Error("PermissionLevels: nil entry")
+		}
+		if ms, _, err := c.Modules.List(ctx, nil); err == nil && (ms == nil || slices.Contains(ms, nil)) {
+			t.Errorf("Modules.List: %v", ms)
+		}
+	})
 }

@@ -73,6 +73,18 @@ func TestSolutionsOperations(t *testing.T) {
 		},
 		wantIs: ErrUnexpectedResponse,
 	}, {
+		name: "SolutionStatus array of null", status: http.StatusOK, reply: `[null]`,
+		do: func(ctx context.Context, c *Client) (any, *Response, error) {
+			return c.Environments.SolutionStatus(ctx, "e1", "s1")
+		},
+		wantIs: ErrUnexpectedResponse,
+	}, {
+		name: "SolutionStatus wrong shape", status: http.StatusOK, reply: `{"Status":42}`,
+		do: func(ctx context.Context, c *Client) (any, *Response, error) {
+			return c.Environments.SolutionStatus(ctx, "e1", "s1")
+		},
+		wantIs: ErrUnexpectedResponse,
+	}, {
 		name: "SolutionDownloadLink not JSON", status: http.StatusOK, reply: `not json`,
 		do: func(ctx context.Context, c *Client) (any, *Response, error) {
 			return c.Environments.SolutionDownloadLink(ctx, "e1", "s1")

@@ -31,6 +31,13 @@ func TestModulesOperations(t *testing.T) {
 		},
 		want: []*Module{},
 	}, {
+		name: "List drops null entries", method: http.MethodGet, path: "/modules/",
+		reply: "[null," + moduleJSON + "]",
+		do: func(ctx context.Context, c *Client) (any, *Response, error) {
+			return c.Modules.List(ctx, nil)
+		},
+		want: []*Module{want},
+	}, {
 		name: "Get", method: http.MethodGet, path: "/modules/c9a7/",
 		reply: moduleJSON,
 		do: func(ctx context.Context, c *Client) (any, *Response, error) {
