@@ -318,7 +318,13 @@ func (c *Client) Do(req *http.Request, op string, v any) (*Response, error) {
 // the new object's key, which LifeTime sends as plain text, as a quoted
 // JSON string or as a JSON object with a "Key" (or single "...Key") field.
 func (c *Client) DoKey(req *http.Request, op string) (string, *Response, error) {
-	resp, err := c.send(req, op)
+	return c.doKey(req, c.call(req, op))
+}
+
+// doKey is DoKey with an explicit pipeline call.
+func (c *Client) doKey(req *http.Request, call transport.Call) (string, *Response, error) {
+	op := call.Operation
+	resp, err := c.sendCall(req, call)
 	if err != nil {
 		return "", resp, err
 	}
@@ -337,11 +343,27 @@ func (c *Client) DoKey(req *http.Request, op string) (string, *Response, error) 
 // send runs the request through the pipeline and turns answers outside 2xx
 // into *APIError. On success the caller owns resp.Body.
 func (c *Client) send(req *http.Request, op string) (*Response, error) {
+	return c.sendCall(req, c.call(req, op))
+}
+
+// call describes req for the pipeline: GET, HEAD, PUT and DELETE are safe
+// to repeat.
+func (c *Client) call(req *http.Request, op string) transport.Call {
+	call := transport.Call{Operation: op}
+	if req != nil {
+		call.Retryable = retryable(req.Method)
+	}
+	return call
+}
+
+// sendCall is send with an explicit pipeline call.
+func (c *Client) sendCall(req *http.Request, call transport.Call) (*Response, error) {
+	op := call.Operation
 	if req == nil {
 		return nil, fmt.Errorf("%w: nil request", ErrInvalidArgument)
 	}
 	ctx := req.Context()
-	hr, err := c.pipeline.Do(ctx, req, transport.Call{Operation: op, Retryable: retryable(req.Method)})
+	hr, err := c.pipeline.Do(ctx, req, call)
 	if err != nil {
 		return nil, &OperationError{Operation: op, Err: err}
 	}

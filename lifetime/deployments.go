@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strconv"
 	"time"
+
+	"github.com/go-outsystems/outsystems/internal/transport"
 )
 
 // DeploymentListOptions filters [DeploymentsService.List]. LifeTime's
@@ -252,8 +254,9 @@ func (s *DeploymentsService) Configure(ctx context.Context, deploymentKey string
 // CreateWithBinary creates a plan deploying an application package
 // (.oap) or solution (.osp) to an environment, without impact analysis
 // (LifeTime 11.22.0 or later). The body is streamed as
-// application/octet-stream; the new plan's key is returned (LifeTime sends
-// it as text or as {"DeploymentKey": ...}). Never retried: after an
+// application/octet-stream with no per-attempt timeout (the context bounds
+// it); the new plan's key is returned (LifeTime sends it as text or as
+// {"DeploymentKey": ...}). Never retried: after an
 // ambiguous failure the error is an [*UnknownOutcomeError] listing the
 // saved binary plans of the target created since the attempt.
 //
@@ -275,7 +278,9 @@ func (s *DeploymentsService) CreateWithBinary(ctx context.Context, environmentKe
 		return "", nil, &OperationError{Operation: "Deployments_CreateWithBinary", Err: err}
 	}
 	started := time.Now()
-	key, resp, err := s.client.DoKey(req, "Deployments_CreateWithBinary")
+	// Sending a large package counts against a per-attempt timeout, so
+	// none is used here; the context bounds the upload.
+	key, resp, err := s.client.doKey(req, transport.Call{Operation: "Deployments_CreateWithBinary", AttemptTimeout: -1})
 	if err == nil || !ambiguous(err) {
 		return key, resp, err
 	}

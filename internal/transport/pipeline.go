@@ -49,6 +49,10 @@ type Call struct {
 	// Retryable says the caller knows the call is safe to repeat. Calls
 	// that are not are sent exactly once.
 	Retryable bool
+	// AttemptTimeout overrides the policy's PerAttemptTimeout for this
+	// call: 0 keeps it, a negative value disables it (large uploads, whose
+	// sending counts against the timeout). The context still applies.
+	AttemptTimeout time.Duration
 }
 
 // Pipeline sends HTTP requests with retries, timeouts, logging and
@@ -186,7 +190,7 @@ func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.
 			r.Body = body
 		}
 		t0 := time.Now()
-		resp, err := p.attempt(ctx, r)
+		resp, err := p.attempt(ctx, r, call.AttemptTimeout)
 		dur := time.Since(t0)
 		if err != nil && ctx.Err() != nil {
 			p.log(ctx, "http request canceled", call, r.Method, safeURL, attempt, 0, dur, err)
@@ -248,11 +252,19 @@ func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.
 // attempt sends r once with the per-attempt timeout. The timeout covers
 // the wait for the response headers; the body is then bound to ctx only,
 // and closing it releases the attempt's resources.
-func (p *Pipeline) attempt(ctx context.Context, r *http.Request) (*http.Response, error) {
+func (p *Pipeline) attempt(ctx context.Context, r *http.Request, override time.Duration) (*http.Response, error) {
+	timeout := p.policy.PerAttemptTimeout
+	if override != 0 {
+		timeout = override
+	}
 	actx, cancel := context.WithCancelCause(ctx)
-	timer := time.AfterFunc(p.policy.PerAttemptTimeout, func() { cancel(errAttemptTimeout) })
+	stop := func() bool { return true }
+	if timeout > 0 {
+		timer := time.AfterFunc(timeout, func() { cancel(errAttemptTimeout) })
+		stop = timer.Stop
+	}
 	resp, err := p.client.Do(r.WithContext(actx))
-	stopped := timer.Stop()
+	stopped := stop()
 	if err != nil {
 		timedOut := !stopped && errors.Is(context.Cause(actx), errAttemptTimeout)
 		cancel(nil)
@@ -260,7 +272,7 @@ func (p *Pipeline) attempt(ctx context.Context, r *http.Request) (*http.Response
 			if ue, ok := err.(*url.Error); ok {
 				err = ue.Err
 			}
-			return nil, fmt.Errorf("%w (%s): %w", ErrAttemptTimeout, p.policy.PerAttemptTimeout, err)
+			return nil, fmt.Errorf("%w (%s): %w", ErrAttemptTimeout, timeout, err)
 		}
 		return nil, err
 	}
@@ -269,7 +281,7 @@ func (p *Pipeline) attempt(ctx context.Context, r *http.Request) (*http.Response
 		// fail on first read. Treat it as a timeout.
 		drainAndClose(resp.Body)
 		cancel(nil)
-		return nil, fmt.Errorf("%w (%s)", ErrAttemptTimeout, p.policy.PerAttemptTimeout)
+		return nil, fmt.Errorf("%w (%s)", ErrAttemptTimeout, timeout)
 	}
 	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: func() { cancel(nil) }}
 	return resp, nil

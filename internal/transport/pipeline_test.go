@@ -322,6 +322,22 @@ func TestDoPerAttemptTimeout(t *testing.T) {
 			t.Errorf("elapsed %s, want at least the 5s attempt timeout", el)
 		}
 	})
+	t.Run("disabled per call", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				time.Sleep(10 * time.Minute) // a slow upload being processed
+				_, _ = io.WriteString(w, "ok")
+			})
+			p, srv := newMemPipeline(t, h, Config{Retry: RetryPolicy{PerAttemptTimeout: 5 * time.Second}})
+			resp, err := p.Do(t.Context(), mustRequest(t, "POST", srv.URL+"/x", nil), Call{AttemptTimeout: -1})
+			if err != nil {
+				t.Fatalf("Do: %v", err)
+			}
+			if got := readBody(t, resp); got != "ok" {
+				t.Errorf("body = %q", got)
+			}
+		})
+	})
 	t.Run("not retryable", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
