@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./internal/sim/cmd/ltsim [-scenario default] [-addr 127.0.0.1:0] [-tls [-ca-file FILE]] [-seed-from FILE] [-speed N]
+//	go run ./internal/sim/cmd/ltsim [-scenario default] [-addr 127.0.0.1:0] [-tls [-ca-file FILE]] [-seed-from FILE] [-speed N] [-no-lts] [-fault SPEC]... [-v]
 //
 // It prints the base URL, the service-account token and, with -tls, the file
 // holding the certificate of the generated CA, as shell assignments:
@@ -16,6 +16,14 @@
 //
 // and serves until interrupted (SIGINT or SIGTERM), then shuts down
 // gracefully. The token only opens this simulator.
+//
+// -fault injects faults, seeded by -seed so that a run is reproducible, for
+// example to try a client's retries:
+//
+//	ltsim -fault too_many_requests,rate=0.3,retry-after=2s -fault reset_after,op=Deployments_Create,times=1
+//
+// -no-lts makes /LifeTimeServices/ answer 404, as a console from which the
+// deprecated SOAP API was removed; -v logs every request to stderr.
 package main
 
 import (

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -26,6 +27,9 @@ type config struct {
 	seedFrom string
 	speed    float64
 	seed     uint64
+	noLTS    bool
+	verbose  bool
+	faults   faultFlags
 }
 
 // parseFlags reads the command line.
@@ -39,7 +43,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.caFile, "ca-file", "", "with -tls: file to write the CA certificate (PEM) to (default: a new file in a temporary directory)")
 	fs.StringVar(&c.seedFrom, "seed-from", "", "JSON scenario file to load (see scenario_file.go); its \"base\" names the scenario it extends")
 	fs.Float64Var(&c.speed, "speed", 1, "simulated seconds per real second (60 makes a 2-minute deployment take 2 seconds)")
-	fs.Uint64Var(&c.seed, "seed", 1, "seed of generated keys and tokens")
+	fs.Uint64Var(&c.seed, "seed", 1, "seed of generated keys, tokens and fault decisions")
+	fs.BoolVar(&c.noLTS, "no-lts", false, "answer 404 on /LifeTimeServices/, as a console without the deprecated SOAP API")
+	fs.BoolVar(&c.verbose, "v", false, "log every request to stderr")
+	fs.Var(&c.faults, "fault", "inject a fault (repeatable): KIND[,rate=R][,times=N][,status=S][,latency=D][,retry-after=D][,op=OPERATION][,method=M][,path=PREFIX];\nKIND is latency, status, too_many_requests, reset_before, reset_after, truncate, malformed or slow_body")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: ltsim [flags]\nServes a simulated OutSystems LifeTime infrastructure on loopback.")
 		fs.PrintDefaults()
@@ -84,7 +91,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, onReady f
 	if err != nil {
 		return err
 	}
-	s, desc, err := buildSim(c)
+	s, desc, err := buildSim(c, stderr)
 	if err != nil {
 		return err
 	}
@@ -137,8 +144,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, onReady f
 }
 
 // buildSim creates the simulator and a one-line description of it.
-func buildSim(c config) (*sim.Sim, string, error) {
+func buildSim(c config, stderr io.Writer) (*sim.Sim, string, error) {
+	s, desc, err := newSim(c, stderr)
+	if err != nil {
+		return nil, "", err
+	}
+	if c.noLTS {
+		s.SetLTServicesEnabled(false)
+		desc += ", LifeTime Services off"
+	}
+	for _, f := range c.faults {
+		if _, err := s.InjectFault(f); err != nil {
+			return nil, "", &usageError{fmt.Sprintf("-fault %s: %v", f.Kind, err)}
+		}
+		desc += ", fault " + string(f.Kind)
+	}
+	return s, desc, nil
+}
+
+// newSim creates the simulator of the scenario or the scenario file.
+func newSim(c config, stderr io.Writer) (*sim.Sim, string, error) {
 	opts := sim.Options{Seed: c.seed, Clock: sim.NewRealClock(c.speed)}
+	if c.verbose {
+		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
 	if c.seedFrom == "" {
 		s, err := sim.NewScenario(c.scenario, opts)
 		if err != nil {

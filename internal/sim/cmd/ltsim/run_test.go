@@ -42,11 +42,18 @@ func (s *syncBuffer) String() string {
 // announced; the cleanup checks that it shut down without error.
 func start(t *testing.T, args ...string) (ready, *syncBuffer) {
 	t.Helper()
+	info, out, _ := startWithStderr(t, args...)
+	return info, out
+}
+
+// startWithStderr is start that also returns what went to stderr.
+func startWithStderr(t *testing.T, args ...string) (ready, *syncBuffer, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
+	out, errOut := &syncBuffer{}, &syncBuffer{}
 	readyc := make(chan ready, 1)
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, out, io.Discard, func(r ready) { readyc <- r }) }()
+	go func() { done <- run(ctx, args, out, errOut, func(r ready) { readyc <- r }) }()
 	var info ready
 	select {
 	case info = <-readyc:
@@ -63,7 +70,7 @@ func start(t *testing.T, args ...string) (ready, *syncBuffer) {
 			t.Errorf("no shutdown line in output:\n%s", out)
 		}
 	})
-	return info, out
+	return info, out, errOut
 }
 
 // get calls the REST API with the token and returns the status and body.
@@ -209,6 +216,10 @@ func TestRunRejectsBadCommandLines(t *testing.T) {
 		{[]string{"-speed", "0"}, true, "-speed must be positive"},
 		{[]string{"-ca-file", "x.pem"}, true, "-ca-file needs -tls"},
 		{[]string{"extra"}, true, "unexpected arguments"},
+		{[]string{"-fault", "status,rate=lots"}, true, `fault setting "rate=lots"`},
+		{[]string{"-fault", "status,colour=red"}, true, "unknown key"},
+		{[]string{"-fault", "earthquake"}, true, "-fault earthquake"},
+		{[]string{"-fault", "latency"}, true, "needs a positive Latency"},
 		{[]string{"-seed-from", badFile}, false, `unknown field "colour"`},
 		{[]string{"-seed-from", danglingFile}, false, `unknown environment "Nowhere"`},
 		{[]string{"-seed-from", filepath.Join(dir, "missing.json")}, false, "no such file"},
@@ -239,5 +250,37 @@ func TestRunServesEveryScenario(t *testing.T) {
 				t.Errorf("GET /environments/: %d %s", status, body)
 			}
 		})
+	}
+}
+
+func TestRunFaultsLTServicesSwitchAndLogging(t *testing.T) {
+	info, out, errOut := startWithStderr(t, "-fault", "status,status=503,op=Environments_List,times=1", "-no-lts", "-v")
+	if !strings.Contains(out.String(), "LifeTime Services off, fault status") {
+		t.Errorf("output:\n%s", out)
+	}
+	if status, body := get(t, http.DefaultClient, info, "/environments/"); status != http.StatusServiceUnavailable {
+		t.Errorf("first GET /environments/: %d %s, want the injected 503", status, body)
+	}
+	if status, body := get(t, http.DefaultClient, info, "/environments/"); status != http.StatusOK {
+		t.Errorf("second GET /environments/: %d %s, want 200 (times=1)", status, body)
+	}
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, info.URL+"/LifeTimeServices/RoleManagementService.asmx", strings.NewReader("<x/>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "text/xml")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("LifeTime Services with -no-lts: %d, want 404", resp.StatusCode)
+	}
+	if !strings.Contains(errOut.String(), "operation=Environments_List") {
+		t.Errorf("-v logged:\n%s", errOut)
+	}
+	if strings.Contains(errOut.String(), info.Token) {
+		t.Error("the token appears in the log")
 	}
 }
