@@ -1,0 +1,226 @@
+package reliability_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"errors"
+	"math/big"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-outsystems/outsystems/lifetime"
+	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
+	"github.com/go-outsystems/outsystems/lifetime/ltservices"
+	"github.com/go-outsystems/outsystems/servicecenter"
+)
+
+// tlsCall is one client of this module calling the simulated console.
+type tlsCall struct {
+	api string
+	// build makes a client for baseURL with the options the case gives.
+	build func(baseURL string, o tlsOptions) (func(context.Context) error, error)
+}
+
+// tlsOptions are what a case gives the client.
+type tlsOptions struct {
+	token    string
+	insecure bool   // allow http://
+	caPEM    []byte // trust this CA (nil: system roots only)
+}
+
+// rootsClient returns an HTTP client trusting the system roots plus caPEM;
+// the SOAP clients have no CA bundle option, so that is how they get one.
+func rootsClient(caPEM []byte) (*http.Client, error) {
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(caPEM) {
+		return nil, errors.New("no certificate in the CA bundle")
+	}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	return &http.Client{Transport: t}, nil
+}
+
+func tlsCalls() []tlsCall {
+	return []tlsCall{
+		{api: "lifetime", build: func(u string, o tlsOptions) (func(context.Context) error, error) {
+			opts := []lifetime.Option{lifetime.WithToken(o.token), lifetime.WithRetry(lifetime.NoRetry())}
+			if o.insecure {
+				opts = append(opts, lifetime.WithInsecureHTTP())
+			}
+			if o.caPEM != nil {
+				opts = append(opts, lifetime.WithCABundle(o.caPEM))
+			}
+			c, err := lifetime.NewClient(u, opts...)
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context) error { _, _, err := c.Environments.List(ctx); return err }, nil
+		}},
+		{api: "servicecenter", build: func(u string, o tlsOptions) (func(context.Context) error, error) {
+			opts := []servicecenter.Option{servicecenter.WithRetry(servicecenter.RetryPolicy{MaxAttempts: 1})}
+			if o.insecure {
+				opts = append(opts, servicecenter.WithInsecureHTTP())
+			}
+			if o.caPEM != nil {
+				hc, err := rootsClient(o.caPEM)
+				if err != nil {
+					return nil, err
+				}
+				opts = append(opts, servicecenter.WithHTTPClient(hc))
+			}
+			c, err := servicecenter.NewClient(u, opts...)
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context) error { _, err := c.PlatformInfo(ctx); return err }, nil
+		}},
+		{api: "ltservices", build: func(u string, o tlsOptions) (func(context.Context) error, error) {
+			opts := []ltservices.Option{ltservices.WithServiceAccountToken(o.token), ltservices.WithRetry(ltservices.RetryPolicy{MaxAttempts: 1})}
+			if o.insecure {
+				opts = append(opts, ltservices.WithInsecureHTTP())
+			}
+			if o.caPEM != nil {
+				hc, err := rootsClient(o.caPEM)
+				if err != nil {
+					return nil, err
+				}
+				opts = append(opts, ltservices.WithHTTPClient(hc))
+			}
+			c, err := ltservices.NewClient(u, opts...)
+			if err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context) error { _, err := c.Roles.List(ctx); return err }, nil
+		}},
+	}
+}
+
+// TestTLS checks, for the three clients, that an untrusted certificate and
+// plain http are refused by default, and that trusting the test CA makes
+// the HTTPS console reachable.
+func TestTLS(t *testing.T) {
+	secure, err := lifetimetest.NewServer(lifetimetest.WithTLS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer secure.Close()
+	plain, err := lifetimetest.NewServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	ca := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: secure.Certificate()})
+	otherCA := newCA(t) // httptest servers share one certificate: make another
+	if strings.HasPrefix(secure.URL, "http://") || !strings.HasPrefix(plain.URL, "http://") {
+		t.Fatalf("servers: %s, %s", secure.URL, plain.URL)
+	}
+
+	cases := []struct {
+		name string
+		url  string
+		opts tlsOptions
+		// want: "ok", "untrusted" (certificate refused at the call),
+		// "refused-http" (NewClient refuses the http URL).
+		want string
+	}{
+		{name: "untrusted certificate, defaults", url: secure.URL, opts: tlsOptions{token: secure.Token()}, want: "untrusted"},
+		{name: "certificate of another CA", url: secure.URL, opts: tlsOptions{token: secure.Token(), caPEM: otherCA}, want: "untrusted"},
+		{name: "test CA trusted", url: secure.URL, opts: tlsOptions{token: secure.Token(), caPEM: ca}, want: "ok"},
+		{name: "plain http, defaults", url: plain.URL, opts: tlsOptions{token: plain.Token()}, want: "refused-http"},
+		{name: "plain http, explicitly allowed", url: plain.URL, opts: tlsOptions{token: plain.Token(), insecure: true}, want: "ok"},
+	}
+	counts := map[string]int{}
+	for _, call := range tlsCalls() {
+		for _, tc := range cases {
+			t.Run(call.api+"/"+tc.name, func(t *testing.T) {
+				do, err := call.build(tc.url, tc.opts)
+				if tc.want == "refused-http" {
+					if err == nil {
+						t.Fatal("NewClient accepted an http:// URL without the insecure option")
+					}
+					if !strings.Contains(strings.ToLower(err.Error()), "http") {
+						t.Errorf("error %q does not say that http is the problem", err)
+					}
+					counts[tc.want]++
+					return
+				}
+				if err != nil {
+					t.Fatalf("NewClient: %v", err)
+				}
+				err = do(t.Context())
+				switch tc.want {
+				case "ok":
+					if err != nil {
+						t.Fatalf("call failed: %v", err)
+					}
+				case "untrusted":
+					var unknown x509.UnknownAuthorityError
+					var verify *tls.CertificateVerificationError
+					if !errors.As(err, &unknown) && !errors.As(err, &verify) {
+						t.Fatalf("err = %v, want a certificate verification error", err)
+					}
+					if !strings.Contains(err.Error(), "certificate") {
+						t.Errorf("error %q does not mention the certificate", err)
+					}
+					if strings.Contains(err.Error(), tc.opts.token) {
+						t.Error("the error contains the token")
+					}
+				}
+				counts[tc.want]++
+			})
+		}
+	}
+
+	// WithCAFile reads the same bundle from a file.
+	path := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(path, ca, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := lifetime.NewClient(secure.URL, lifetime.WithToken(secure.Token()), lifetime.WithCAFile(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Environments.List(t.Context()); err != nil {
+		t.Errorf("lifetime with WithCAFile: %v", err)
+	} else {
+		counts["ok"]++
+	}
+	summary(t, "tls: %d clients; %d calls refused an untrusted certificate, %d http:// URLs refused without the explicit option, %d calls succeeded with the test CA or explicit http",
+		len(tlsCalls()), counts["untrusted"], counts["refused-http"], counts["ok"])
+}
+
+// newCA returns a fresh self-signed CA certificate in PEM form.
+func newCA(t *testing.T) []byte {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "reliability test CA"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+		KeyUsage:              x509.KeyUsageCertSign,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+}
