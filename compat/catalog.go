@@ -235,6 +235,14 @@ func (b *builder) product(where string, p Product) {
 	}
 }
 
+// id records an entry's id in seen and fails when it is empty or repeated.
+func (b *builder) id(where, id string, seen map[string]bool) {
+	if id == "" || seen[id] {
+		b.fail(where, "missing or duplicate id", nil)
+	}
+	seen[id] = true
+}
+
 func (b *builder) source(where, s string) {
 	if !strings.HasPrefix(s, "https://") || strings.ContainsAny(s, " \t\n") {
 		b.fail(where, "source must be an https URL", errors.New(s))
@@ -346,10 +354,7 @@ func (raw *rawCatalog) build() (*Catalog, error) {
 	for i, r := range raw.BreakingChanges {
 		where := fmt.Sprintf("breaking_changes[%d] (%s)", i, r.ID)
 		b.product(where, r.Product)
-		if r.ID == "" || ids[r.ID] {
-			b.fail(where, "missing or duplicate id", nil)
-		}
-		ids[r.ID] = true
+		b.id(where, r.ID, ids)
 		bc := BreakingChange{
 			ID:         r.ID,
 			Product:    r.Product,
@@ -383,10 +388,7 @@ func (raw *rawCatalog) build() (*Catalog, error) {
 	fids := map[string]bool{}
 	for i, r := range raw.Features {
 		where := fmt.Sprintf("features[%d] (%s)", i, r.ID)
-		if r.ID == "" || fids[r.ID] {
-			b.fail(where, "missing or duplicate id", nil)
-		}
-		fids[r.ID] = true
+		b.id(where, r.ID, fids)
 		f := Feature{
 			ID:              r.ID,
 			Summary:         r.Summary,

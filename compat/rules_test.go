@@ -39,6 +39,28 @@ func checkComplete(t *testing.T, fs []compat.Finding) {
 	}
 }
 
+// severities lists the severity of each finding, in order.
+func severities(fs []compat.Finding) []compat.Severity {
+	var out []compat.Severity
+	for _, f := range fs {
+		out = append(out, f.Severity)
+	}
+	return out
+}
+
+// checkRule fails unless a rule ran without error, every finding is
+// complete, and the findings with the given id are want.
+func checkRule(t *testing.T, name string, fs []compat.Finding, err error, id string, want []brief) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	checkComplete(t, fs)
+	if diff := cmp.Diff(want, briefs(fs, id)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
 func TestCheckSupportedVersions(t *testing.T) {
 	t.Parallel()
 	in := compat.Infrastructure{Environments: []compat.Environment{
@@ -69,13 +91,7 @@ func TestCheckSupportedVersions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		fs, err := compat.Default().CheckSupportedVersions(in, date(tt.on))
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkComplete(t, fs)
-		if diff := cmp.Diff(tt.want, briefs(fs, compat.RuleSupportedVersions)); diff != "" {
-			t.Errorf("on %s (-want +got):\n%s", tt.on, diff)
-		}
+		checkRule(t, "on "+tt.on, fs, err, compat.RuleSupportedVersions, tt.want)
 	}
 }
 
@@ -130,11 +146,7 @@ func TestCheckHybridLicence(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkComplete(t, fs)
-		var got []compat.Severity
-		for _, f := range fs {
-			got = append(got, f.Severity)
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, severities(fs)); diff != "" {
 			t.Errorf("%v bought %q (-want +got):\n%s", tt.model, tt.purchased, diff)
 		}
 	}
@@ -163,13 +175,7 @@ func TestCheckOutSystems10Environments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		fs, err := compat.Default().CheckOutSystems10Environments(tt.in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkComplete(t, fs)
-		if diff := cmp.Diff(tt.want, briefs(fs, compat.RuleOutSystems10)); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
-		}
+		checkRule(t, tt.name, fs, err, compat.RuleOutSystems10, tt.want)
 	}
 }
 
@@ -193,13 +199,7 @@ func TestCheckDefects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		fs, err := compat.Default().CheckDefects(tt.in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkComplete(t, fs)
-		if diff := cmp.Diff(tt.want, briefs(fs, compat.RuleDefectiveVersions)); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
-		}
+		checkRule(t, tt.name, fs, err, compat.RuleDefectiveVersions, tt.want)
 	}
 }
 
@@ -229,11 +229,7 @@ func TestCheckTarget(t *testing.T) {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
 		checkComplete(t, fs)
-		var got []compat.Severity
-		for _, f := range fs {
-			got = append(got, f.Severity)
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, severities(fs)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s\n%v", tt.name, diff, fs)
 		}
 	}
@@ -255,19 +251,12 @@ func TestCheckCanManage(t *testing.T) {
 		{Name: "D"},
 	}}
 	fs, err := compat.Default().CheckCanManage(in, lt("11.30.1"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkComplete(t, fs)
-	want := []brief{
+	checkRule(t, "LifeTime 11.30.1", fs, err, compat.RuleCanManage, []brief{
 		{"environment A (Platform Server 9.0.0)", compat.Blocker},
 		{"environment B (Platform Server 10.0.104.0)", compat.Warning},
 		{"environment C (Platform Server 11.43.0)", compat.Info},
 		{"environment C (Platform Server 11.43.0)", compat.Warning}, // newer than the target's bundled Platform Server
-	}
-	if diff := cmp.Diff(want, briefs(fs, compat.RuleCanManage)); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	})
 	fs, _ = compat.Default().CheckCanManage(compat.Infrastructure{Environments: in.Environments}, compat.Version{})
 	if len(fs) != 1 || fs[0].Severity != compat.Warning {
 		t.Errorf("unknown LifeTime: %v, want one warning", fs)
