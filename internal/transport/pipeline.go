@@ -173,7 +173,7 @@ func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.
 		backoff.WithInitialInterval(p.policy.InitialInterval),
 		backoff.WithMaxInterval(p.policy.MaxInterval),
 		backoff.WithMultiplier(p.policy.Multiplier),
-		backoff.WithRandomizationFactor(p.policy.Jitter),
+		backoff.WithRandomizationFactor(max(p.policy.Jitter, 0)),
 		backoff.WithMaxElapsedTime(p.policy.MaxElapsedTime),
 	)
 	var bo backoff.BackOff = backoff.WithContext(backoff.WithMaxRetries(exp, uint64(maxAttempts-1)), ctx)

@@ -239,6 +239,28 @@ func TestDoReturnsLastRetryableResponse(t *testing.T) {
 	})
 }
 
+func TestDoBackoffGrowsExponentially(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		h := &sequenceHandler{steps: []step{{status: 503}, {status: 503}, {status: 503}, {status: 503}}}
+		p, srv := newMemPipeline(t, h, Config{Retry: RetryPolicy{
+			MaxAttempts: 5, InitialInterval: time.Second, MaxInterval: 3 * time.Second, Jitter: -1,
+		}})
+		resp, err := p.Do(t.Context(), mustRequest(t, "GET", srv.URL+"/x", nil), Call{Retryable: true})
+		if err != nil {
+			t.Fatalf("Do: %v", err)
+		}
+		resp.Body.Close()
+		var gaps []time.Duration
+		for i := 1; i < len(h.times); i++ {
+			gaps = append(gaps, h.times[i].Sub(h.times[i-1]))
+		}
+		want := []time.Duration{time.Second, 2 * time.Second, 3 * time.Second, 3 * time.Second}
+		if diff := cmp.Diff(want, gaps); diff != "" {
+			t.Errorf("delays between attempts (-want +got):\n%s", diff)
+		}
+	})
+}
+
 func TestDoStopsAtMaxElapsedTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		steps := make([]step, 50)

@@ -34,7 +34,7 @@ type RetryPolicy struct {
 
 	// InitialInterval is the first backoff delay; each next delay is
 	// multiplied by Multiplier up to MaxInterval, then randomized by
-	// ±Jitter (a fraction, 0.5 = ±50%).
+	// ±Jitter (a fraction, 0.5 = ±50%; a negative Jitter disables it).
 	InitialInterval time.Duration
 	MaxInterval     time.Duration
 	Multiplier      float64
@@ -100,8 +100,8 @@ func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
 	if p.Multiplier < 0 || (p.Multiplier > 0 && p.Multiplier < 1) {
 		return p, fmt.Errorf("%w: Multiplier %g must be 0 (default) or at least 1", ErrInvalidPolicy, p.Multiplier)
 	}
-	if p.Jitter < 0 || p.Jitter > 1 {
-		return p, fmt.Errorf("%w: Jitter %g must be within [0, 1]", ErrInvalidPolicy, p.Jitter)
+	if p.Jitter > 1 {
+		return p, fmt.Errorf("%w: Jitter %g must be at most 1", ErrInvalidPolicy, p.Jitter)
 	}
 	if p.MaxAttempts == 0 {
 		p.MaxAttempts = d.MaxAttempts
