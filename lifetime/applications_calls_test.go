@@ -218,3 +218,176 @@ func FuzzLenientDecoding(f *testing.F) {
 		}
 	})
 }
+
+// TestEmptyKeysAreRefused calls every keyed operation with each key empty in
+// turn and checks that it fails with ErrEmptyKey before sending anything.
+func TestEmptyKeysAreRefused(t *testing.T) {
+	t.Parallel()
+	type keyed func(ctx context.Context, c *Client, k []string) error
+	e1 := func(_ any, _ *Response, err error) error { return err }
+	e2 := func(_ *Response, err error) error { return err }
+	ew := func(_ any, err error) error { return err }
+	conn := &DBConnectionRequest{Name: "n", ProviderKey: "p"}
+	ops := map[string]struct {
+		keys int
+		call keyed
+	}{
+		"Applications.Get": {1, func(ctx context.Context, c *Client, k []string) error { return e1(c.Applications.Get(ctx, k[0], nil)) }},
+		"Applications.GetConfigurations": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Applications.GetConfigurations(ctx, k[0]))
+		}},
+		"Applications.UpdateConfigurations": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Applications.UpdateConfigurations(ctx, k[0], nil))
+		}},
+		"Applications.ListVersions": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Applications.ListVersions(ctx, k[0], nil))
+		}},
+		"Applications.GetVersion": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Applications.GetVersion(ctx, k[0], k[1], nil))
+		}},
+		"Applications.DeleteVersion": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Applications.DeleteVersion(ctx, k[0], k[1]))
+		}},
+		"Applications.GetVersionDownloadLink": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Applications.GetVersionDownloadLink(ctx, k[0], k[1]))
+		}},
+		"Modules.Get": {1, func(ctx context.Context, c *Client, k []string) error { return e1(c.Modules.Get(ctx, k[0], nil)) }},
+		"Modules.ListVersions": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Modules.ListVersions(ctx, k[0], nil))
+		}},
+		"Modules.GetVersion": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Modules.GetVersion(ctx, k[0], k[1]))
+		}},
+		"Roles.Get": {1, func(ctx context.Context, c *Client, k []string) error { return e1(c.Roles.Get(ctx, k[0], nil)) }},
+		"Roles.Update": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Roles.Update(ctx, k[0], &RoleRequest{Name: "r"}))
+		}},
+		"Roles.Delete": {1, func(ctx context.Context, c *Client, k []string) error { return e2(c.Roles.Delete(ctx, k[0], nil)) }},
+		"Teams.Get":    {1, func(ctx context.Context, c *Client, k []string) error { return e1(c.Teams.Get(ctx, k[0], nil)) }},
+		"Teams.Update": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Teams.Update(ctx, k[0], &TeamRequest{Name: "t"}))
+		}},
+		"Teams.Delete": {1, func(ctx context.Context, c *Client, k []string) error { return e2(c.Teams.Delete(ctx, k[0])) }},
+		"Teams.AddApplication": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Teams.AddApplication(ctx, k[0], k[1]))
+		}},
+		"Teams.RemoveApplication": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Teams.RemoveApplication(ctx, k[0], k[1]))
+		}},
+		"Teams.AddUser": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Teams.AddUser(ctx, k[0], k[1], k[2]))
+		}},
+		"Teams.RemoveUser": {2, func(ctx context.Context, c *Client, k []string) error { return e2(c.Teams.RemoveUser(ctx, k[0], k[1])) }},
+		"Users.Get":        {1, func(ctx context.Context, c *Client, k []string) error { return e1(c.Users.Get(ctx, k[0], nil)) }},
+		"Users.Update": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Users.Update(ctx, k[0], &UserRequest{Username: "u", Name: "n", RoleKey: "r"}))
+		}},
+		"Users.SetPassword": {1, func(ctx context.Context, c *Client, k []string) error { return e2(c.Users.SetPassword(ctx, k[0], "p")) }},
+		"Users.GrantApplication": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Users.GrantApplication(ctx, k[0], k[1], k[2]))
+		}},
+		"Users.RevokeApplication": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Users.RevokeApplication(ctx, k[0], k[1]))
+		}},
+		"Users.BlockedLogins": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Users.BlockedLogins(ctx, k[0], nil))
+		}},
+		"Users.UnblockLogins": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Users.UnblockLogins(ctx, k[0], nil))
+		}},
+		"DBConnections.List": {1, func(ctx context.Context, c *Client, k []string) error { return e1(c.DBConnections.List(ctx, k[0])) }},
+		"DBConnections.Create": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.DBConnections.Create(ctx, k[0], conn))
+		}},
+		"DBConnections.Get": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.DBConnections.Get(ctx, k[0], k[1]))
+		}},
+		"DBConnections.Update": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.DBConnections.Update(ctx, k[0], k[1], conn))
+		}},
+		"DBConnections.Delete": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.DBConnections.Delete(ctx, k[0], k[1]))
+		}},
+		"DBConnections.SetRolePermission": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.DBConnections.SetRolePermission(ctx, k[0], k[1], k[2], 1))
+		}},
+		"DBConnections.RevokeRolePermission": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.DBConnections.RevokeRolePermission(ctx, k[0], k[1], k[2]))
+		}},
+		"DBConnections.GetRolePermission": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.DBConnections.GetRolePermission(ctx, k[0], k[1], k[2]))
+		}},
+		"DBConnections.SetUserPermission": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.DBConnections.SetUserPermission(ctx, k[0], k[1], k[2], 1))
+		}},
+		"DBConnections.RevokeUserPermission": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.DBConnections.RevokeUserPermission(ctx, k[0], k[1], k[2]))
+		}},
+		"DBConnections.GetUserPermission": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.DBConnections.GetUserPermission(ctx, k[0], k[1], k[2]))
+		}},
+		"DBConnections.ListProviders": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.DBConnections.ListProviders(ctx, k[0]))
+		}},
+		"DBConnections.TestConnection": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.DBConnections.TestConnection(ctx, k[0], conn))
+		}},
+		"Environments.UnblockAddress": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e2(c.Environments.UnblockAddress(ctx, k[0], nil))
+		}},
+		"Environments.RequestApplicationSourceCode": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.RequestApplicationSourceCode(ctx, k[0], k[1]))
+		}},
+		"Environments.ApplicationSourceCodeStatus": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.ApplicationSourceCodeStatus(ctx, k[0], k[1], k[2]))
+		}},
+		"Environments.ApplicationSourceCodeLink": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.ApplicationSourceCodeLink(ctx, k[0], k[1], k[2]))
+		}},
+		"Environments.WaitApplicationSourceCode": {3, func(ctx context.Context, c *Client, k []string) error {
+			return ew(c.Environments.WaitApplicationSourceCode(ctx, k[0], k[1], k[2], nil))
+		}},
+		"Environments.RequestModuleSourceCode": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.RequestModuleSourceCode(ctx, k[0], k[1]))
+		}},
+		"Environments.ModuleSourceCodeStatus": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.ModuleSourceCodeStatus(ctx, k[0], k[1], k[2]))
+		}},
+		"Environments.ModuleSourceCodeLink": {3, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.ModuleSourceCodeLink(ctx, k[0], k[1], k[2]))
+		}},
+		"Environments.WaitModuleSourceCode": {3, func(ctx context.Context, c *Client, k []string) error {
+			return ew(c.Environments.WaitModuleSourceCode(ctx, k[0], k[1], k[2], nil))
+		}},
+		"Environments.CreateSolution": {1, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.CreateSolution(ctx, k[0], &SolutionCreateRequest{ApplicationKeys: []string{"a"}}))
+		}},
+		"Environments.SolutionStatus": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.SolutionStatus(ctx, k[0], k[1]))
+		}},
+		"Environments.SolutionDownloadLink": {2, func(ctx context.Context, c *Client, k []string) error {
+			return e1(c.Environments.SolutionDownloadLink(ctx, k[0], k[1]))
+		}},
+		"Environments.WaitSolution": {2, func(ctx context.Context, c *Client, k []string) error {
+			return ew(c.Environments.WaitSolution(ctx, k[0], k[1], nil))
+		}},
+	}
+	client, mux := setup(t)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("request sent despite an empty key: %s %s", r.Method, r.URL)
+		writeJSON(w, http.StatusInternalServerError, "{}")
+	})
+	for name, op := range ops {
+		for empty := range op.keys {
+			keys := make([]string, op.keys)
+			for i := range keys {
+				if i != empty {
+					keys[i] = "k"
+				}
+			}
+			if err := op.call(t.Context(), client, keys); !errors.Is(err, ErrEmptyKey) {
+				t.Errorf("%s with key %d empty: err = %v, want ErrEmptyKey", name, empty+1, err)
+			}
+		}
+	}
+}

@@ -213,3 +213,40 @@ func TestWaitPackageStops(t *testing.T) {
 		})
 	}
 }
+
+func TestTransientPollError(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{&APIError{StatusCode: 503}, true},
+		{&APIError{StatusCode: 500}, true},
+		{&APIError{StatusCode: 429}, true},
+		{&APIError{StatusCode: 408}, true},
+		{&APIError{StatusCode: 404}, false},
+		{&APIError{StatusCode: 400}, false},
+		{&OperationError{Operation: "op", Err: errors.New("connection reset by peer")}, true},
+		{&OperationError{Operation: "op", Err: ErrUnexpectedResponse}, false},
+		{&OperationError{Operation: "op", Err: context.Canceled}, false},
+		{&OperationError{Operation: "op", Err: context.DeadlineExceeded}, false},
+		{ErrInvalidArgument, false},
+	}
+	for _, tt := range tests {
+		if got := transientPollError(tt.err); got != tt.want {
+			t.Errorf("transientPollError(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestPackageErrorText(t *testing.T) {
+	t.Parallel()
+	err := error(&PackageError{Operation: "Environments_SolutionStatus", Key: "s1", State: "Aborted", Reason: "Module Foo has errors"})
+	want := `lifetime: Environments_SolutionStatus: package s1 ended in state "Aborted": Module Foo has errors`
+	if err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err.Error(), want)
+	}
+	if !errors.Is(err, ErrPackageFailed) || errors.Is(err, ErrNotFound) {
+		t.Errorf("errors.Is: ErrPackageFailed %v, ErrNotFound %v; want true, false", errors.Is(err, ErrPackageFailed), errors.Is(err, ErrNotFound))
+	}
+}
