@@ -62,7 +62,7 @@ type UserRequest struct {
 	Username string `json:"Username"`
 	// Required: the full name.
 	Name string `json:"Name"`
-	// Optional: the e-mail address.
+	// Optional: the e-mail address (not sent when empty).
 	Email string `json:"Email,omitempty"`
 	// Optional: whether the user is active. Nil omits the field, so the
 	// server's default applies (active); new(false) deactivates the user.
