@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/go-outsystems/outsystems/internal/sim/scsim"
-	"github.com/go-outsystems/outsystems/internal/transport/memnet"
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
 
@@ -75,13 +74,7 @@ func TestExperimentalRepublishOutdated(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		sc := newSim(scsim.Config{PublishDuration: 20 * time.Second})
 		sc.MarkOutdated(func(m scsim.Module) bool { return m.Plugin })
-		srv := memnet.NewServer(sc.Handler())
-		defer srv.Close()
-		c, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(),
-			servicecenter.WithHTTPClient(srv.Client()), servicecenter.WithCredentials(testUser, testPassword))
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := bubbleClient(t, sc.Handler())
 		ctx := t.Context()
 		mods, err := c.ExperimentalModules(ctx)
 		if err != nil {

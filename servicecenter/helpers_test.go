@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/go-outsystems/outsystems/internal/transport/memnet"
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
 
@@ -96,6 +97,21 @@ func (f *fakeSC) client(t *testing.T, opts ...servicecenter.Option) *servicecent
 		servicecenter.WithCredentials(testUser, testPassword),
 	}, opts...)
 	c, err := servicecenter.NewClient(f.URL, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// bubbleClient serves h on an in-memory network (usable inside a synctest
+// bubble, where real sockets are not) and returns a client of it with
+// credentials. The server is closed when the test ends.
+func bubbleClient(t *testing.T, h http.Handler) *servicecenter.Client {
+	t.Helper()
+	srv := memnet.NewServer(h)
+	t.Cleanup(srv.Close)
+	c, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(),
+		servicecenter.WithHTTPClient(srv.Client()), servicecenter.WithCredentials(testUser, testPassword))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/go-outsystems/outsystems/internal/sim/scsim"
-	"github.com/go-outsystems/outsystems/internal/transport/memnet"
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
 
@@ -137,13 +136,7 @@ func TestWaitPublishOverSimulatedTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		sc := newSim(scsim.Config{PublishDuration: 30 * time.Second})
 		sc.FailPublishOf("PluginUI")
-		srv := memnet.NewServer(sc.Handler())
-		defer srv.Close()
-		c, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(),
-			servicecenter.WithHTTPClient(srv.Client()), servicecenter.WithCredentials(testUser, testPassword))
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := bubbleClient(t, sc.Handler())
 		ctx := t.Context()
 		if _, err := c.CreateAllSolution(ctx, "All_Components"); err != nil {
 			t.Fatal(err)
@@ -205,13 +198,7 @@ func TestWaitPublishOverSimulatedTime(t *testing.T) {
 func TestWaitPublishCanceled(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		sc := newSim(scsim.Config{PublishDuration: time.Hour})
-		srv := memnet.NewServer(sc.Handler())
-		defer srv.Close()
-		c, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(),
-			servicecenter.WithHTTPClient(srv.Client()), servicecenter.WithCredentials(testUser, testPassword))
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := bubbleClient(t, sc.Handler())
 		if _, err := c.CreateAllSolution(t.Context(), "All"); err != nil {
 			t.Fatal(err)
 		}
