@@ -396,6 +396,9 @@ func (c *Client) apiError(hr *http.Response, op string, body []byte, requestID s
 		}
 		e.BodyStatusCode = env.StatusCode
 	}
+	if len(e.Errors) == 0 && len(body) > 0 && len(body) <= 200 && isPrintable(body) {
+		e.summary = c.pipeline.Redact(strings.TrimSpace(string(body)))
+	}
 	return e
 }
 

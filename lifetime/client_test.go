@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestNewClientBaseURL(t *testing.T) {
@@ -212,7 +213,7 @@ func TestDoDecodesAndErrors(t *testing.T) {
 		StatusCode: 404, Errors: []string{"Deployment with key x not found."}, BodyStatusCode: 404,
 		Operation: "Deployments_Get", Method: "GET", URL: apiErr.URL, Body: []byte(notFoundBody),
 	}
-	if diff := cmp.Diff(want, apiErr); diff != "" {
+	if diff := cmp.Diff(want, apiErr, cmpopts.IgnoreUnexported(APIError{})); diff != "" {
 		t.Errorf("APIError (-want +got):\n%s", diff)
 	}
 	if !strings.HasSuffix(apiErr.URL, baseURLPath+"/missing/") {
@@ -355,6 +356,10 @@ func TestSecretsNotInErrors(t *testing.T) {
 	mux.HandleFunc("/x/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 401, `{"Errors":["Invalid token `+testToken+`"],"StatusCode":401}`)
 	})
+	mux.HandleFunc("/plain/", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(403)
+		_, _ = io.WriteString(w, "token "+testToken+" refused")
+	})
 	req, _ := client.NewRequest(t.Context(), "GET", "x/", url.Values{"token": {testToken}}, nil)
 	_, err := client.Do(req, "X_Get", nil)
 	if !errors.Is(err, ErrUnauthorized) {
@@ -362,5 +367,10 @@ func TestSecretsNotInErrors(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), testToken) {
 		t.Errorf("error text contains the token: %v", err)
+	}
+	req, _ = client.NewRequest(t.Context(), "GET", "plain/", nil, nil)
+	_, err = client.Do(req, "X_Get", nil)
+	if !errors.Is(err, ErrForbidden) || strings.Contains(err.Error(), testToken) || !strings.Contains(err.Error(), "token REDACTED refused") {
+		t.Errorf("plain-text body: %v", err)
 	}
 }

@@ -76,6 +76,10 @@ type APIError struct {
 	RequestID string
 	// Body is the raw body, at most 1 MiB.
 	Body []byte
+
+	// summary is a short, redacted rendering of a body without "Errors",
+	// for Error().
+	summary string
 }
 
 // Error describes the failure with the operation, status and messages.
@@ -85,9 +89,9 @@ func (e *APIError) Error() string {
 	if len(e.Errors) > 0 {
 		b.WriteString(": ")
 		b.WriteString(strings.Join(e.Errors, "; "))
-	} else if len(e.Body) > 0 && len(e.Body) <= 200 && isPrintable(e.Body) {
+	} else if e.summary != "" {
 		b.WriteString(": ")
-		b.WriteString(strings.TrimSpace(string(e.Body)))
+		b.WriteString(e.summary)
 	}
 	return b.String()
 }
