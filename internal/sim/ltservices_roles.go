@@ -56,221 +56,194 @@ type environmentPermissionLevelXML struct {
 	IsReadOnly         bool   `xml:"IsReadOnly"`
 }
 
-func (s *Sim) ltsRoleList(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
-		ltsResult
-		PlatformRoles *struct {
-			Roles []platformRoleXML `xml:"PlatformRole"`
-		} `xml:"PlatformRoles,omitempty"`
-	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		resp.PlatformRoles = &struct {
-			Roles []platformRoleXML `xml:"PlatformRole"`
-		}{}
-		for _, r := range s.roles {
-			resp.PlatformRoles.Roles = append(resp.PlatformRoles.Roles, s.platformRole(r))
-		}
-		return nil
-	}))
-	return &resp, nil
+// platformRolesXML is ArrayOfPlatformRole.
+type platformRolesXML struct {
+	Roles []platformRoleXML `xml:"PlatformRole"`
 }
 
-func (s *Sim) ltsRoleCreateOrUpdate(call *soapCall) (any, error) {
-	var req struct {
-		Authentication             ltsAuthentication `xml:"Authentication"`
-		RoleName                   string            `xml:"RoleName"`
-		CanConfigureInfrastructure bool              `xml:"CanConfigureInfrastructure"`
-		RoleDescription            string            `xml:"RoleDescription"`
+// environmentPermissionLevelsXML is ArrayOfEnvironmentPermissionLevel.
+type environmentPermissionLevelsXML struct {
+	Levels []environmentPermissionLevelXML `xml:"EnvironmentPermissionLevel"`
+}
+
+// Messages of RoleManagementService.
+type (
+	roleListResponse struct {
+		ltsResult
+		PlatformRoles *platformRolesXML `xml:"PlatformRoles,omitempty"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
+	roleCreateOrUpdateRequest struct {
+		ltsAuthenticated
+		RoleName                   string `xml:"RoleName"`
+		CanConfigureInfrastructure bool   `xml:"CanConfigureInfrastructure"`
+		RoleDescription            string `xml:"RoleDescription"`
 	}
-	var resp struct {
+	roleCreateOrUpdateResponse struct {
 		ltsResult
 		PlatformRole *platformRoleXML `xml:"PlatformRole,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		if strings.TrimSpace(req.RoleName) == "" {
-			return ltsFail(ltsRoleNameEmpty, "")
-		}
-		r := s.roleByName(req.RoleName)
-		switch {
-		case r == nil:
-			r = &Role{Key: s.newKey(), Name: req.RoleName, Environments: map[string]EnvironmentPermission{}}
-			s.roles = append(s.roles, r)
-		case r.Reserved:
-			return ltsFail(ltsRoleProtected, "Role with name '"+r.Name+"' is protected.")
-		}
-		r.Description = req.RoleDescription
-		r.ManageInfrastructure = req.CanConfigureInfrastructure
-		if r.ManageInfrastructure {
-			r.ManageTeams = true // infrastructure managers also manage teams
-		}
-		p := s.platformRole(r)
-		resp.PlatformRole = &p
-		return nil
-	}))
-	return &resp, nil
-}
-
-func (s *Sim) ltsRoleChangeName(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		OldRoleName    string            `xml:"OldRoleName"`
-		NewRoleName    string            `xml:"NewRoleName"`
+	roleChangeNameRequest struct {
+		ltsAuthenticated
+		OldRoleName string `xml:"OldRoleName"`
+		NewRoleName string `xml:"NewRoleName"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
+	roleDeleteRequest struct {
+		ltsAuthenticated
+		RoleName         string `xml:"RoleName"`
+		UsersNewRoleName string `xml:"UsersNewRoleName"`
 	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		r, err := s.ltsMustChangeableRole(req.OldRoleName)
-		if err != nil {
-			return err
-		}
-		if strings.TrimSpace(req.NewRoleName) == "" {
-			return ltsFail(ltsRoleNameEmpty, "")
-		}
-		if other := s.roleByName(req.NewRoleName); other != nil && other != r {
-			return ltsFail(ltsRoleExists, "Role with name '"+req.NewRoleName+"' already exists.")
-		}
-		r.Name = req.NewRoleName
-		return nil
-	})), nil
-}
-
-func (s *Sim) ltsRoleDelete(call *soapCall) (any, error) {
-	var req struct {
-		Authentication   ltsAuthentication `xml:"Authentication"`
-		RoleName         string            `xml:"RoleName"`
-		UsersNewRoleName string            `xml:"UsersNewRoleName"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	roleDeleteResponse struct {
 		ltsResult
 		AffectedPlatformUsers *platformUsersXML `xml:"AffectedPlatformUsers,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		r, err := s.ltsMustChangeableRole(req.RoleName)
-		if err != nil {
-			return err
-		}
-		var affected []*User
-		for _, u := range s.users {
-			if u.RoleKey == r.Key {
-				affected = append(affected, u)
-			}
-		}
-		var next *Role
-		if len(affected) > 0 {
-			next = s.roleByName(req.UsersNewRoleName)
-			if next == nil || next == r {
-				return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.UsersNewRoleName+"'.")
-			}
-		}
-		resp.AffectedPlatformUsers = &platformUsersXML{}
-		for _, u := range affected {
-			u.RoleKey = next.Key
-			resp.AffectedPlatformUsers.Users = append(resp.AffectedPlatformUsers.Users, s.platformUser(u))
-		}
-		s.removeRole(r)
-		return nil
-	}))
-	return &resp, nil
-}
-
-func (s *Sim) ltsRoleGetPermissions(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		RoleName       string            `xml:"RoleName"`
+	roleNameRequest struct {
+		ltsAuthenticated
+		RoleName string `xml:"RoleName"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	roleGetPermissionsResponse struct {
 		ltsResult
 		PlatformRolePermissions *environmentPermissionsForRoleXML `xml:"PlatformRolePermissions,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		if strings.TrimSpace(req.RoleName) == "" {
-			return ltsFail(ltsRoleNameEmpty, "")
-		}
-		r := s.roleByName(req.RoleName)
-		if r == nil {
-			return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
-		}
-		resp.PlatformRolePermissions = s.rolePermissionsXML(r)
-		return nil
-	}))
-	return &resp, nil
-}
-
-func (s *Sim) ltsRoleUpdatePermission(call *soapCall) (any, error) {
-	var req struct {
-		Authentication       ltsAuthentication `xml:"Authentication"`
-		RoleName             string            `xml:"RoleName"`
-		EnvironmentKey       string            `xml:"EnvironmentKey"`
-		NewPermissionLevelID int               `xml:"NewPermissionLevelId"`
+	roleUpdatePermissionRequest struct {
+		ltsAuthenticated
+		RoleName             string `xml:"RoleName"`
+		EnvironmentKey       string `xml:"EnvironmentKey"`
+		NewPermissionLevelID int    `xml:"NewPermissionLevelId"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		r, err := s.ltsMustChangeableRole(req.RoleName)
-		if err != nil {
-			return err
-		}
-		env := s.env(req.EnvironmentKey)
-		if env == nil {
-			// Only "cannot be empty" is documented; an unknown key gets the
-			// same code with the key named in the additional info.
-			return ltsFail(ltsEnvironmentKeyEmpty, "There is no environment with key '"+req.EnvironmentKey+"'.")
-		}
-		if req.NewPermissionLevelID < 0 || req.NewPermissionLevelID >= len(environmentPermissionLevels) {
-			return ltsFail(ltsInvalidPermissionLevel, "")
-		}
-		if r.Environments == nil {
-			r.Environments = map[string]EnvironmentPermission{}
-		}
-		p := r.Environments[env.Key]
-		p.Level = req.NewPermissionLevelID
-		r.Environments[env.Key] = p
-		return nil
-	})), nil
-}
-
-func (s *Sim) ltsRoleGetEnvironmentPermissionsLevels(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	roleGetEnvironmentPermissionsLevelsResponse struct {
 		ltsResult
-		RolePermissionLevels *struct {
-			Levels []environmentPermissionLevelXML `xml:"EnvironmentPermissionLevel"`
-		} `xml:"RolePermissionLevels,omitempty"`
+		RolePermissionLevels *environmentPermissionLevelsXML `xml:"RolePermissionLevels,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		resp.RolePermissionLevels = &struct {
-			Levels []environmentPermissionLevelXML `xml:"EnvironmentPermissionLevel"`
-		}{}
-		for i, l := range environmentPermissionLevels {
-			resp.RolePermissionLevels.Levels = append(resp.RolePermissionLevels.Levels, environmentPermissionLevelXML{
-				ID: i, Label: l.label, ShortLabel: l.short, Description: l.description, Level: i, ApplicationLevelID: i,
-			})
+)
+
+// ltsRoleManagementService lists the operations of RoleManagementService.
+func (s *Sim) ltsRoleManagementService() map[string]ltsOperation {
+	return map[string]ltsOperation{
+		"Role_List":                            ltsOp(s, s.ltsRoleList),
+		"Role_CreateOrUpdate":                  ltsOp(s, s.ltsRoleCreateOrUpdate),
+		"Role_ChangeName":                      ltsOp(s, s.ltsRoleChangeName),
+		"Role_Delete":                          ltsOp(s, s.ltsRoleDelete),
+		"Role_GetPermissions":                  ltsOp(s, s.ltsRoleGetPermissions),
+		"Role_UpdatePermission":                ltsOp(s, s.ltsRoleUpdatePermission),
+		"Role_GetEnvironmentPermissionsLevels": ltsOp(s, s.ltsRoleGetEnvironmentPermissionsLevels),
+	}
+}
+
+func (s *Sim) ltsRoleList(_ *ltsAuthOnly, resp *roleListResponse) *ltsError {
+	resp.PlatformRoles = &platformRolesXML{}
+	for _, r := range s.roles {
+		resp.PlatformRoles.Roles = append(resp.PlatformRoles.Roles, s.platformRole(r))
+	}
+	return nil
+}
+
+func (s *Sim) ltsRoleCreateOrUpdate(req *roleCreateOrUpdateRequest, resp *roleCreateOrUpdateResponse) *ltsError {
+	if strings.TrimSpace(req.RoleName) == "" {
+		return ltsFail(ltsRoleNameEmpty, "")
+	}
+	r := s.roleByName(req.RoleName)
+	switch {
+	case r == nil:
+		r = &Role{Key: s.newKey(), Name: req.RoleName, Environments: map[string]EnvironmentPermission{}}
+		s.roles = append(s.roles, r)
+	case r.Reserved:
+		return ltsFail(ltsRoleProtected, "Role with name '"+r.Name+"' is protected.")
+	}
+	r.Description = req.RoleDescription
+	r.ManageInfrastructure = req.CanConfigureInfrastructure
+	if r.ManageInfrastructure {
+		r.ManageTeams = true // infrastructure managers also manage teams
+	}
+	p := s.platformRole(r)
+	resp.PlatformRole = &p
+	return nil
+}
+
+func (s *Sim) ltsRoleChangeName(req *roleChangeNameRequest, _ *ltsNoPayload) *ltsError {
+	r, err := s.ltsMustChangeableRole(req.OldRoleName)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.NewRoleName) == "" {
+		return ltsFail(ltsRoleNameEmpty, "")
+	}
+	if other := s.roleByName(req.NewRoleName); other != nil && other != r {
+		return ltsFail(ltsRoleExists, "Role with name '"+req.NewRoleName+"' already exists.")
+	}
+	r.Name = req.NewRoleName
+	return nil
+}
+
+func (s *Sim) ltsRoleDelete(req *roleDeleteRequest, resp *roleDeleteResponse) *ltsError {
+	r, err := s.ltsMustChangeableRole(req.RoleName)
+	if err != nil {
+		return err
+	}
+	var affected []*User
+	for _, u := range s.users {
+		if u.RoleKey == r.Key {
+			affected = append(affected, u)
 		}
-		return nil
-	}))
-	return &resp, nil
+	}
+	var next *Role
+	if len(affected) > 0 {
+		next = s.roleByName(req.UsersNewRoleName)
+		if next == nil || next == r {
+			return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.UsersNewRoleName+"'.")
+		}
+	}
+	resp.AffectedPlatformUsers = &platformUsersXML{}
+	for _, u := range affected {
+		u.RoleKey = next.Key
+		resp.AffectedPlatformUsers.Users = append(resp.AffectedPlatformUsers.Users, s.platformUser(u))
+	}
+	s.removeRole(r)
+	return nil
+}
+
+func (s *Sim) ltsRoleGetPermissions(req *roleNameRequest, resp *roleGetPermissionsResponse) *ltsError {
+	if strings.TrimSpace(req.RoleName) == "" {
+		return ltsFail(ltsRoleNameEmpty, "")
+	}
+	r := s.roleByName(req.RoleName)
+	if r == nil {
+		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+	}
+	resp.PlatformRolePermissions = s.rolePermissionsXML(r)
+	return nil
+}
+
+func (s *Sim) ltsRoleUpdatePermission(req *roleUpdatePermissionRequest, _ *ltsNoPayload) *ltsError {
+	r, err := s.ltsMustChangeableRole(req.RoleName)
+	if err != nil {
+		return err
+	}
+	env := s.env(req.EnvironmentKey)
+	if env == nil {
+		// Only "cannot be empty" is documented; an unknown key gets the
+		// same code with the key named in the additional info.
+		return ltsFail(ltsEnvironmentKeyEmpty, "There is no environment with key '"+req.EnvironmentKey+"'.")
+	}
+	if req.NewPermissionLevelID < 0 || req.NewPermissionLevelID >= len(environmentPermissionLevels) {
+		return ltsFail(ltsInvalidPermissionLevel, "")
+	}
+	if r.Environments == nil {
+		r.Environments = map[string]EnvironmentPermission{}
+	}
+	p := r.Environments[env.Key]
+	p.Level = req.NewPermissionLevelID
+	r.Environments[env.Key] = p
+	return nil
+}
+
+func (s *Sim) ltsRoleGetEnvironmentPermissionsLevels(_ *ltsAuthOnly, resp *roleGetEnvironmentPermissionsLevelsResponse) *ltsError {
+	resp.RolePermissionLevels = &environmentPermissionLevelsXML{}
+	for i, l := range environmentPermissionLevels {
+		resp.RolePermissionLevels.Levels = append(resp.RolePermissionLevels.Levels, environmentPermissionLevelXML{
+			ID: i, Label: l.label, ShortLabel: l.short, Description: l.description, Level: i, ApplicationLevelID: i,
+		})
+	}
+	return nil
 }
 
 // platformRole converts a role to PlatformRole. Callers hold s.mu.

@@ -21,48 +21,13 @@ const ltsTokenLifetime = 5 * time.Minute
 // notes, soap-apis.md §3.1).
 const ltsServiceAccountTokensSince = "11.13.0"
 
-// ltsHandler runs one operation with s.mu held: it decodes the request from
-// call and returns the payload of the <Operation>Response element (or a
-// *soapFault).
-type ltsHandler func(call *soapCall) (any, error)
-
 // ltsServices returns the services and their operations.
-func (s *Sim) ltsServices() map[string]map[string]ltsHandler {
-	return map[string]map[string]ltsHandler{
-		"AuthenticationService": {
-			"Authentication_GetToken": s.ltsAuthenticationGetToken,
-		},
-		"UserManagementService": {
-			"User_List":                        s.ltsUserList,
-			"User_CreateOrUpdate":              s.ltsUserCreateOrUpdate,
-			"User_ChangePassword":              s.ltsUserChangePassword,
-			"User_ChangeUsername":              s.ltsUserChangeUsername,
-			"User_SetActive":                   s.ltsUserSetActive,
-			"User_SetInactive":                 s.ltsUserSetInactive,
-			"User_SetApplicationRole":          s.ltsUserSetApplicationRole,
-			"User_GetApplicationPermissions":   s.ltsUserGetApplicationPermissions,
-			"User_GetAllPermissions":           s.ltsUserGetAllPermissions,
-			"User_DeleteApplicationPermission": s.ltsUserDeleteApplicationPermission,
-		},
-		"RoleManagementService": {
-			"Role_List":                            s.ltsRoleList,
-			"Role_CreateOrUpdate":                  s.ltsRoleCreateOrUpdate,
-			"Role_ChangeName":                      s.ltsRoleChangeName,
-			"Role_Delete":                          s.ltsRoleDelete,
-			"Role_GetPermissions":                  s.ltsRoleGetPermissions,
-			"Role_UpdatePermission":                s.ltsRoleUpdatePermission,
-			"Role_GetEnvironmentPermissionsLevels": s.ltsRoleGetEnvironmentPermissionsLevels,
-		},
-		"TeamManagementService": {
-			"Team_List":              s.ltsTeamList,
-			"Team_GetDetails":        s.ltsTeamGetDetails,
-			"Team_CreateOrUpdate":    s.ltsTeamCreateOrUpdate,
-			"Team_Delete":            s.ltsTeamDelete,
-			"Team_AddUser":           s.ltsTeamAddUser,
-			"Team_RemoveUser":        s.ltsTeamRemoveUser,
-			"Team_AssignApplication": s.ltsTeamAssignApplication,
-			"Team_RemoveApplication": s.ltsTeamRemoveApplication,
-		},
+func (s *Sim) ltsServices() map[string]map[string]ltsOperation {
+	return map[string]map[string]ltsOperation{
+		"AuthenticationService": s.ltsAuthenticationService(),
+		"UserManagementService": s.ltsUserManagementService(),
+		"RoleManagementService": s.ltsRoleManagementService(),
+		"TeamManagementService": s.ltsTeamManagementService(),
 	}
 }
 
@@ -78,7 +43,7 @@ func (s *Sim) SetLTServicesEnabled(enabled bool) {
 }
 
 // serveLTServices serves /LifeTimeServices/<Service>.asmx.
-func (s *Sim) serveLTServices(services map[string]map[string]ltsHandler) http.HandlerFunc {
+func (s *Sim) serveLTServices(services map[string]map[string]ltsOperation) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		disabled := s.opts.DisableLifeTimeServices
@@ -105,14 +70,14 @@ func (s *Sim) serveLTServices(services map[string]map[string]ltsHandler) http.Ha
 			writeSOAPFault(w, call.version, fault)
 			return
 		}
-		opName, h, fault := routeLTSCall(service, ops, call)
+		opName, op, fault := routeLTSCall(service, ops, call)
 		if fault != nil {
 			writeSOAPFault(w, call.version, fault)
 			return
 		}
 		s.mu.Lock()
 		s.tick()
-		payload, err := h(call)
+		payload, err := op.run(call)
 		s.mu.Unlock()
 		if errors.As(err, &fault) {
 			writeSOAPFault(w, call.version, fault)
@@ -130,21 +95,21 @@ func (s *Sim) serveLTServices(services map[string]map[string]ltsHandler) http.Ha
 // (ASMX routes on it and rejects unknown actions), else by the body element
 // (SOAP 1.2 without an action parameter). The body element must be the
 // operation's request element in the OutSystems namespace.
-func routeLTSCall(service string, ops map[string]ltsHandler, call *soapCall) (string, ltsHandler, *soapFault) {
+func routeLTSCall(service string, ops map[string]ltsOperation, call *soapCall) (string, ltsOperation, *soapFault) {
 	opName := call.operation.Local
 	if call.action != "" {
 		prefix := ltsActionPrefix + service + "/"
 		name, ok := strings.CutPrefix(call.action, prefix)
 		if _, known := ops[name]; !ok || !known {
-			return "", nil, &soapFault{client: true, message: "Server did not recognize the value of HTTP Header SOAPAction: " + call.action + "."}
+			return "", ltsOperation{}, &soapFault{client: true, message: "Server did not recognize the value of HTTP Header SOAPAction: " + call.action + "."}
 		}
 		opName = name
 	}
-	h, ok := ops[opName]
+	op, ok := ops[opName]
 	if !ok || call.operation.Local != opName || call.operation.Space != ltsSchemaNS {
-		return "", nil, &soapFault{client: true, message: "Server was unable to read request. ---> The request element <" + call.operation.Local + " xmlns='" + call.operation.Space + "'> was not expected: want <" + opName + " xmlns='" + ltsSchemaNS + "'>."}
+		return "", ltsOperation{}, &soapFault{client: true, message: "Server was unable to read request. ---> The request element <" + call.operation.Local + " xmlns='" + call.operation.Space + "'> was not expected: want <" + opName + " xmlns='" + ltsSchemaNS + "'>."}
 	}
-	return opName, h, nil
+	return opName, op, nil
 }
 
 // cutSuffixFold removes suffix from s, ignoring case (IIS paths are

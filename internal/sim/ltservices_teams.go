@@ -11,201 +11,180 @@ import (
 
 // platformTeamXML is PlatformTeam.
 type platformTeamXML struct {
-	ID              int    `xml:"Id"`
-	Name            string `xml:"Name"`
-	Description     string `xml:"Description"`
-	ApplicationList struct {
-		Items []applicationShortInfoXML `xml:"ApplicationShortInfo"`
-	} `xml:"ApplicationList"`
-	UserList platformUsersXML `xml:"UserList"`
+	ID              int                      `xml:"Id"`
+	Name            string                   `xml:"Name"`
+	Description     string                   `xml:"Description"`
+	ApplicationList applicationShortInfosXML `xml:"ApplicationList"`
+	UserList        platformUsersXML         `xml:"UserList"`
 }
 
-func (s *Sim) ltsTeamList(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+// applicationShortInfosXML is ArrayOfApplicationShortInfo.
+type applicationShortInfosXML struct {
+	Items []applicationShortInfoXML `xml:"ApplicationShortInfo"`
+}
+
+// platformTeamsXML is ArrayOfPlatformTeam.
+type platformTeamsXML struct {
+	Teams []platformTeamXML `xml:"PlatformTeam"`
+}
+
+// Messages of TeamManagementService.
+type (
+	teamListResponse struct {
 		ltsResult
-		PlatformTeams *struct {
-			Teams []platformTeamXML `xml:"PlatformTeam"`
-		} `xml:"PlatformTeams,omitempty"`
+		PlatformTeams *platformTeamsXML `xml:"PlatformTeams,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		resp.PlatformTeams = &struct {
-			Teams []platformTeamXML `xml:"PlatformTeam"`
-		}{}
-		for _, t := range s.teams {
-			resp.PlatformTeams.Teams = append(resp.PlatformTeams.Teams, platformTeamXML{ID: recordID(t.Key), Name: t.Name, Description: t.Description})
-		}
-		return nil
-	}))
-	return &resp, nil
-}
-
-func (s *Sim) ltsTeamGetDetails(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		TeamName       string            `xml:"TeamName"`
+	teamNameRequest struct {
+		ltsAuthenticated
+		TeamName string `xml:"TeamName"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	teamResponse struct {
 		ltsResult
 		PlatformTeam *platformTeamXML `xml:"PlatformTeam,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		t, err := s.ltsMustTeam(req.TeamName)
-		if err != nil {
-			return err
-		}
-		resp.PlatformTeam = s.platformTeam(t)
-		return nil
-	}))
-	return &resp, nil
+	teamCreateOrUpdateRequest struct {
+		ltsAuthenticated
+		TeamName    string `xml:"TeamName"`
+		Description string `xml:"Description"`
+	}
+	teamAddUserRequest struct {
+		ltsAuthenticated
+		TeamName string `xml:"TeamName"`
+		Username string `xml:"Username"`
+		RoleName string `xml:"RoleName"`
+	}
+	teamUserRequest struct {
+		ltsAuthenticated
+		TeamName string `xml:"TeamName"`
+		Username string `xml:"Username"`
+	}
+	teamApplicationRequest struct {
+		ltsAuthenticated
+		TeamName       string `xml:"TeamName"`
+		ApplicationKey string `xml:"ApplicationKey"`
+	}
+)
+
+// ltsTeamManagementService lists the operations of TeamManagementService.
+func (s *Sim) ltsTeamManagementService() map[string]ltsOperation {
+	return map[string]ltsOperation{
+		"Team_List":              ltsOp(s, s.ltsTeamList),
+		"Team_GetDetails":        ltsOp(s, s.ltsTeamGetDetails),
+		"Team_CreateOrUpdate":    ltsOp(s, s.ltsTeamCreateOrUpdate),
+		"Team_Delete":            ltsOp(s, s.ltsTeamDelete),
+		"Team_AddUser":           ltsOp(s, s.ltsTeamAddUser),
+		"Team_RemoveUser":        ltsOp(s, s.ltsTeamRemoveUser),
+		"Team_AssignApplication": ltsOp(s, s.ltsTeamAssignApplication),
+		"Team_RemoveApplication": ltsOp(s, s.ltsTeamRemoveApplication),
+	}
 }
 
-func (s *Sim) ltsTeamCreateOrUpdate(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		TeamName       string            `xml:"TeamName"`
-		Description    string            `xml:"Description"`
+func (s *Sim) ltsTeamList(_ *ltsAuthOnly, resp *teamListResponse) *ltsError {
+	resp.PlatformTeams = &platformTeamsXML{}
+	for _, t := range s.teams {
+		resp.PlatformTeams.Teams = append(resp.PlatformTeams.Teams, platformTeamXML{ID: recordID(t.Key), Name: t.Name, Description: t.Description})
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
-		ltsResult
-		PlatformTeam *platformTeamXML `xml:"PlatformTeam,omitempty"`
-	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		if strings.TrimSpace(req.TeamName) == "" {
-			return ltsFail(ltsTeamNotFound, "Team name cannot be empty.")
-		}
-		t := s.ltsTeamByName(req.TeamName)
-		if t == nil {
-			t = &Team{Key: s.newKey(), Name: req.TeamName}
-			s.teams = append(s.teams, t)
-		}
-		t.Description = req.Description
-		resp.PlatformTeam = s.platformTeam(t)
-		return nil
-	}))
-	return &resp, nil
+	return nil
 }
 
-func (s *Sim) ltsTeamDelete(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		TeamName       string            `xml:"TeamName"`
+func (s *Sim) ltsTeamGetDetails(req *teamNameRequest, resp *teamResponse) *ltsError {
+	t, err := s.ltsMustTeam(req.TeamName)
+	if err != nil {
+		return err
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		t, err := s.ltsMustTeam(req.TeamName)
-		if err != nil {
-			return err
-		}
-		s.teams = slices.DeleteFunc(s.teams, func(x *Team) bool { return x == t })
-		return nil
-	})), nil
+	resp.PlatformTeam = s.platformTeam(t)
+	return nil
 }
 
-func (s *Sim) ltsTeamAddUser(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		TeamName       string            `xml:"TeamName"`
-		Username       string            `xml:"Username"`
-		RoleName       string            `xml:"RoleName"`
+func (s *Sim) ltsTeamCreateOrUpdate(req *teamCreateOrUpdateRequest, resp *teamResponse) *ltsError {
+	if strings.TrimSpace(req.TeamName) == "" {
+		return ltsFail(ltsTeamNotFound, "Team name cannot be empty.")
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
+	t := s.ltsTeamByName(req.TeamName)
+	if t == nil {
+		t = &Team{Key: s.newKey(), Name: req.TeamName}
+		s.teams = append(s.teams, t)
 	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		t, err := s.ltsMustTeam(req.TeamName)
-		if err != nil {
-			return err
-		}
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		if strings.TrimSpace(req.RoleName) == "" {
-			return ltsFail(ltsRoleNameEmpty, "")
-		}
-		role := s.roleByName(req.RoleName)
-		if role == nil {
-			return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
-		}
-		setTeamMember(t, u.Key, role.Key)
-		return nil
-	})), nil
+	t.Description = req.Description
+	resp.PlatformTeam = s.platformTeam(t)
+	return nil
 }
 
-func (s *Sim) ltsTeamRemoveUser(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		TeamName       string            `xml:"TeamName"`
-		Username       string            `xml:"Username"`
+func (s *Sim) ltsTeamDelete(req *teamNameRequest, _ *ltsNoPayload) *ltsError {
+	t, err := s.ltsMustTeam(req.TeamName)
+	if err != nil {
+		return err
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		t, err := s.ltsMustTeam(req.TeamName)
-		if err != nil {
-			return err
-		}
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		if !removeTeamMember(t, u.Key) {
-			return ltsFail(ltsUserNotFound, "User with username '"+u.Username+"' is not a member of team '"+t.Name+"'.")
-		}
-		return nil
-	})), nil
+	s.teams = slices.DeleteFunc(s.teams, func(x *Team) bool { return x == t })
+	return nil
 }
 
-func (s *Sim) ltsTeamAssignApplication(call *soapCall) (any, error) {
-	return s.ltsTeamApplication(call, true)
+func (s *Sim) ltsTeamAddUser(req *teamAddUserRequest, _ *ltsNoPayload) *ltsError {
+	t, err := s.ltsMustTeam(req.TeamName)
+	if err != nil {
+		return err
+	}
+	u, err := s.ltsMustUser(req.Username)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.RoleName) == "" {
+		return ltsFail(ltsRoleNameEmpty, "")
+	}
+	role := s.roleByName(req.RoleName)
+	if role == nil {
+		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+	}
+	setTeamMember(t, u.Key, role.Key)
+	return nil
 }
 
-func (s *Sim) ltsTeamRemoveApplication(call *soapCall) (any, error) {
-	return s.ltsTeamApplication(call, false)
+func (s *Sim) ltsTeamRemoveUser(req *teamUserRequest, _ *ltsNoPayload) *ltsError {
+	t, err := s.ltsMustTeam(req.TeamName)
+	if err != nil {
+		return err
+	}
+	u, err := s.ltsMustUser(req.Username)
+	if err != nil {
+		return err
+	}
+	if !removeTeamMember(t, u.Key) {
+		return ltsFail(ltsUserNotFound, "User with username '"+u.Username+"' is not a member of team '"+t.Name+"'.")
+	}
+	return nil
 }
 
-func (s *Sim) ltsTeamApplication(call *soapCall, assign bool) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		TeamName       string            `xml:"TeamName"`
-		ApplicationKey string            `xml:"ApplicationKey"`
+func (s *Sim) ltsTeamAssignApplication(req *teamApplicationRequest, _ *ltsNoPayload) *ltsError {
+	t, app, err := s.ltsTeamAndApplication(req)
+	if err != nil {
+		return err
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
+	addTeamApp(t, app.Key)
+	return nil
+}
+
+func (s *Sim) ltsTeamRemoveApplication(req *teamApplicationRequest, _ *ltsNoPayload) *ltsError {
+	t, app, err := s.ltsTeamAndApplication(req)
+	if err != nil {
+		return err
 	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		t, err := s.ltsMustTeam(req.TeamName)
-		if err != nil {
-			return err
-		}
-		app, err := s.ltsMustApplication(req.ApplicationKey)
-		if err != nil {
-			return err
-		}
-		if assign {
-			addTeamApp(t, app.Key)
-			return nil
-		}
-		if !removeTeamApp(t, app.Key) {
-			return ltsFail(ltsApplicationNotFound, "Application with key '"+app.Key+"' is not assigned to team '"+t.Name+"'.")
-		}
-		return nil
-	})), nil
+	if !removeTeamApp(t, app.Key) {
+		return ltsFail(ltsApplicationNotFound, "Application with key '"+app.Key+"' is not assigned to team '"+t.Name+"'.")
+	}
+	return nil
+}
+
+// ltsTeamAndApplication resolves the team and application of a request.
+func (s *Sim) ltsTeamAndApplication(req *teamApplicationRequest) (*Team, *application, *ltsError) {
+	t, err := s.ltsMustTeam(req.TeamName)
+	if err != nil {
+		return nil, nil, err
+	}
+	app, err := s.ltsMustApplication(req.ApplicationKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, app, nil
 }
 
 // platformTeam converts a team with its applications and users. Callers hold s.mu.

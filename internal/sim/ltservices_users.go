@@ -33,11 +33,14 @@ type environmentPermissionForApplicationXML struct {
 	ApplicationPermissionLevelID int    `xml:"ApplicationPermissionLevelId"`
 }
 
-// applicationPermissionsXML is ApplicationPermissions (a record wrapping ArrayOfEnvironmentPermissionForApplication).
+// environmentPermissionsForApplicationXML is ArrayOfEnvironmentPermissionForApplication.
+type environmentPermissionsForApplicationXML struct {
+	Items []environmentPermissionForApplicationXML `xml:"EnvironmentPermissionForApplication"`
+}
+
+// applicationPermissionsXML is ApplicationPermissions.
 type applicationPermissionsXML struct {
-	List struct {
-		Items []environmentPermissionForApplicationXML `xml:"EnvironmentPermissionForApplication"`
-	} `xml:"ApplicationPermissions"`
+	List *environmentPermissionsForApplicationXML `xml:"ApplicationPermissions,omitempty"`
 }
 
 // applicationShortInfoXML is ApplicationShortInfo.
@@ -50,324 +53,281 @@ type applicationShortInfoXML struct {
 // appPermissionsRecordXML is WORCApplicationShortInfoApplicationPermissionsRecord
 // (the element names keep OutSystems' internal ssST prefixes).
 type appPermissionsRecordXML struct {
-	Application applicationShortInfoXML   `xml:"ssSTApplicationShortInfo"`
-	Permissions applicationPermissionsXML `xml:"ssSTApplicationPermissions"`
+	Application *applicationShortInfoXML   `xml:"ssSTApplicationShortInfo,omitempty"`
+	Permissions *applicationPermissionsXML `xml:"ssSTApplicationPermissions,omitempty"`
 }
 
-func (s *Sim) ltsAuthenticationGetToken(call *soapCall) (any, error) {
-	var req struct {
+// appPermissionsRecordsXML is ArrayOfWORCApplicationShortInfoApplicationPermissionsRecord.
+type appPermissionsRecordsXML struct {
+	Records []appPermissionsRecordXML `xml:"WORCApplicationShortInfoApplicationPermissionsRecord"`
+}
+
+// Messages of AuthenticationService and UserManagementService.
+type (
+	getTokenRequest struct {
 		Username string `xml:"Username"`
 		Password string `xml:"Password"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	getTokenResponse struct {
 		ltsResult
-		Token string `xml:"Token"`
+		Token string `xml:"Token,omitempty"`
 	}
-	err := s.ltsAuthenticate(ltsAuthentication{Username: req.Username, Password: req.Password})
-	if err == nil {
-		now := s.now()
-		for token, sess := range s.ltsSessions { // forget expired sessions
-			if !now.Before(sess.Expires) {
-				delete(s.ltsSessions, token)
-			}
-		}
-		resp.Token = s.newKey() // the documented sample token is a GUID
-		s.ltsSessions[resp.Token] = ltsSession{Username: req.Username, Expires: now.Add(ltsTokenLifetime)}
+	userListRequest struct {
+		ltsAuthenticated
+		ShowInactive bool `xml:"ShowInactive"`
 	}
-	resp.ltsResult = ltsResultOf(err)
-	return &resp, nil
-}
-
-func (s *Sim) ltsUserList(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		ShowInactive   bool              `xml:"ShowInactive"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	userListResponse struct {
 		ltsResult
 		PlatformUsers *platformUsersXML `xml:"PlatformUsers,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		list := &platformUsersXML{}
-		for _, u := range s.users {
-			if u.IsActive || req.ShowInactive {
-				list.Users = append(list.Users, s.platformUser(u))
-			}
-		}
-		resp.PlatformUsers = list
-		return nil
-	}))
-	return &resp, nil
-}
-
-func (s *Sim) ltsUserCreateOrUpdate(call *soapCall) (any, error) {
-	var req struct {
-		Authentication  ltsAuthentication `xml:"Authentication"`
-		Username        string            `xml:"Username"`
-		Password        string            `xml:"Password"`
-		EncryptPassword bool              `xml:"EncryptPassword"`
-		Name            string            `xml:"Name"`
-		Email           string            `xml:"Email"`
-		RoleName        string            `xml:"RoleName"`
+	userCreateOrUpdateRequest struct {
+		ltsAuthenticated
+		Username        string `xml:"Username"`
+		Password        string `xml:"Password"`
+		EncryptPassword bool   `xml:"EncryptPassword"`
+		Name            string `xml:"Name"`
+		Email           string `xml:"Email"`
+		RoleName        string `xml:"RoleName"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	userCreateOrUpdateResponse struct {
 		ltsResult
 		PlatformUser *platformUserXML `xml:"PlatformUser,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		switch {
-		case strings.TrimSpace(req.Username) == "":
-			return ltsFail(ltsUsernameEmpty, "")
-		case strings.TrimSpace(req.Name) == "":
-			return ltsFail(ltsNameEmpty, "")
-		case strings.TrimSpace(req.RoleName) == "":
-			return ltsFail(ltsRoleNameEmpty, "")
-		}
-		role := s.roleByName(req.RoleName)
-		if role == nil {
-			return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
-		}
-		u := s.userByUsername(req.Username)
-		if u == nil {
-			if len(req.Password) < ltsMinPasswordLength {
-				return ltsFail(ltsPasswordTooShort, "")
-			}
-			u = &User{Key: s.newKey(), Username: req.Username, IsActive: true, ApplicationRoles: map[string]string{}}
-			s.users = append(s.users, u)
-		} else if req.Password != "" {
-			if len(req.Password) < ltsMinPasswordLength {
-				return ltsFail(ltsPasswordTooShort, "")
-			}
-		}
-		if req.Password != "" {
-			u.Password = req.Password
-		}
-		u.Name, u.Email, u.RoleKey = req.Name, req.Email, role.Key
-		p := s.platformUser(u)
-		resp.PlatformUser = &p
-		return nil
-	}))
-	return &resp, nil
-}
-
-func (s *Sim) ltsUserChangePassword(call *soapCall) (any, error) {
-	var req struct {
-		Authentication  ltsAuthentication `xml:"Authentication"`
-		Username        string            `xml:"Username"`
-		NewPassword     string            `xml:"NewPassword"`
-		EncryptPassword bool              `xml:"EncryptPassword"`
+	userChangePasswordRequest struct {
+		ltsAuthenticated
+		Username        string `xml:"Username"`
+		NewPassword     string `xml:"NewPassword"`
+		EncryptPassword bool   `xml:"EncryptPassword"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
+	userChangeUsernameRequest struct {
+		ltsAuthenticated
+		OldUsername string `xml:"OldUsername"`
+		NewUsername string `xml:"NewUsername"`
 	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		if len(req.NewPassword) < ltsMinPasswordLength {
-			return ltsFail(ltsPasswordTooShort, "")
-		}
-		u.Password = req.NewPassword
-		return nil
-	})), nil
-}
-
-func (s *Sim) ltsUserChangeUsername(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		OldUsername    string            `xml:"OldUsername"`
-		NewUsername    string            `xml:"NewUsername"`
+	usernameRequest struct {
+		ltsAuthenticated
+		Username string `xml:"Username"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
+	userApplicationRequest struct {
+		ltsAuthenticated
+		Username       string `xml:"Username"`
+		ApplicationKey string `xml:"ApplicationKey"`
 	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		u, err := s.ltsMustUser(req.OldUsername)
-		if err != nil {
-			return err
-		}
-		if strings.TrimSpace(req.NewUsername) == "" {
-			return ltsFail(ltsUsernameEmpty, "")
-		}
-		if other := s.userByUsername(req.NewUsername); other != nil && other != u {
-			return ltsFail(ltsUsernameExists, "A user with username '"+req.NewUsername+"' already exists.")
-		}
-		u.Username = req.NewUsername
-		return nil
-	})), nil
-}
-
-func (s *Sim) ltsUserSetActive(call *soapCall) (any, error) { return s.ltsUserSetActiveTo(call, true) }
-func (s *Sim) ltsUserSetInactive(call *soapCall) (any, error) {
-	return s.ltsUserSetActiveTo(call, false)
-}
-
-func (s *Sim) ltsUserSetActiveTo(call *soapCall, active bool) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		Username       string            `xml:"Username"`
+	userSetApplicationRoleRequest struct {
+		ltsAuthenticated
+		Username       string `xml:"Username"`
+		ApplicationKey string `xml:"ApplicationKey"`
+		RoleName       string `xml:"RoleName"`
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		u.IsActive = active
-		return nil
-	})), nil
-}
-
-func (s *Sim) ltsUserSetApplicationRole(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		Username       string            `xml:"Username"`
-		ApplicationKey string            `xml:"ApplicationKey"`
-		RoleName       string            `xml:"RoleName"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		app, err := s.ltsMustApplication(req.ApplicationKey)
-		if err != nil {
-			return err
-		}
-		role := s.roleByName(req.RoleName)
-		if role == nil {
-			return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
-		}
-		if u.ApplicationRoles == nil {
-			u.ApplicationRoles = map[string]string{}
-		}
-		u.ApplicationRoles[app.Key] = role.Key
-		return nil
-	})), nil
-}
-
-func (s *Sim) ltsUserGetApplicationPermissions(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		Username       string            `xml:"Username"`
-		ApplicationKey string            `xml:"ApplicationKey"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	userGetApplicationPermissionsResponse struct {
 		ltsResult
 		ArePlatformRolePermissions bool                       `xml:"ArePlatformRolePermissions"`
 		ApplicationPermissions     *applicationPermissionsXML `xml:"ApplicationPermissions,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		app, err := s.ltsMustApplication(req.ApplicationKey)
-		if err != nil {
-			return err
-		}
-		roleKey, specific := u.ApplicationRoles[app.Key]
-		if !specific {
-			roleKey = u.RoleKey
-		}
-		resp.ArePlatformRolePermissions = !specific
-		perms := s.applicationPermissions(roleKey)
-		resp.ApplicationPermissions = &perms
-		return nil
-	}))
-	return &resp, nil
-}
-
-func (s *Sim) ltsUserGetAllPermissions(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		Username       string            `xml:"Username"`
-	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	var resp struct {
+	userGetAllPermissionsResponse struct {
 		ltsResult
-		ApplicationPermissions *struct {
-			Records []appPermissionsRecordXML `xml:"WORCApplicationShortInfoApplicationPermissionsRecord"`
-		} `xml:"ApplicationPermissions,omitempty"`
+		ApplicationPermissions  *appPermissionsRecordsXML  `xml:"ApplicationPermissions,omitempty"`
 		PlatformRolePermissions *applicationPermissionsXML `xml:"PlatformRolePermissions,omitempty"`
 	}
-	resp.ltsResult = ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		resp.ApplicationPermissions = &struct {
-			Records []appPermissionsRecordXML `xml:"WORCApplicationShortInfoApplicationPermissionsRecord"`
-		}{}
-		for _, appKey := range sortedKeys(u.ApplicationRoles) {
-			app := s.app(appKey)
-			if app == nil {
-				continue
-			}
-			resp.ApplicationPermissions.Records = append(resp.ApplicationPermissions.Records, appPermissionsRecordXML{
-				Application: applicationShortInfoXML{Name: app.Name, Key: app.Key, Description: app.Description},
-				Permissions: s.applicationPermissions(u.ApplicationRoles[appKey]),
-			})
-		}
-		perms := s.applicationPermissions(u.RoleKey)
-		resp.PlatformRolePermissions = &perms
-		return nil
-	}))
-	return &resp, nil
+)
+
+// credentials of Authentication_GetToken are its own Username and Password.
+func (r *getTokenRequest) credentials() ltsAuthentication {
+	return ltsAuthentication{Username: r.Username, Password: r.Password}
 }
 
-func (s *Sim) ltsUserDeleteApplicationPermission(call *soapCall) (any, error) {
-	var req struct {
-		Authentication ltsAuthentication `xml:"Authentication"`
-		Username       string            `xml:"Username"`
-		ApplicationKey string            `xml:"ApplicationKey"`
+// ltsAuthenticationService lists the operations of AuthenticationService.
+func (s *Sim) ltsAuthenticationService() map[string]ltsOperation {
+	return map[string]ltsOperation{
+		"Authentication_GetToken": ltsOp(s, s.ltsGetToken),
 	}
-	if err := call.decode(&req); err != nil {
-		return nil, err
-	}
-	return ltsResultOf(s.ltsRun(req.Authentication, func() *ltsError {
-		u, err := s.ltsMustUser(req.Username)
-		if err != nil {
-			return err
-		}
-		app, err := s.ltsMustApplication(req.ApplicationKey)
-		if err != nil {
-			return err
-		}
-		if _, ok := u.ApplicationRoles[app.Key]; !ok {
-			return ltsFail(ltsApplicationPermissionNone, "No changes occurred.")
-		}
-		delete(u.ApplicationRoles, app.Key)
-		return nil
-	})), nil
 }
 
-// ltsRun authenticates and then runs op. Callers hold s.mu.
-func (s *Sim) ltsRun(a ltsAuthentication, op func() *ltsError) *ltsError {
-	if err := s.ltsAuthenticate(a); err != nil {
+// ltsUserManagementService lists the operations of UserManagementService.
+func (s *Sim) ltsUserManagementService() map[string]ltsOperation {
+	return map[string]ltsOperation{
+		"User_List":                        ltsOp(s, s.ltsUserList),
+		"User_CreateOrUpdate":              ltsOp(s, s.ltsUserCreateOrUpdate),
+		"User_ChangePassword":              ltsOp(s, s.ltsUserChangePassword),
+		"User_ChangeUsername":              ltsOp(s, s.ltsUserChangeUsername),
+		"User_SetActive":                   ltsOp(s, s.ltsUserSetActive),
+		"User_SetInactive":                 ltsOp(s, s.ltsUserSetInactive),
+		"User_SetApplicationRole":          ltsOp(s, s.ltsUserSetApplicationRole),
+		"User_GetApplicationPermissions":   ltsOp(s, s.ltsUserGetApplicationPermissions),
+		"User_GetAllPermissions":           ltsOp(s, s.ltsUserGetAllPermissions),
+		"User_DeleteApplicationPermission": ltsOp(s, s.ltsUserDeleteApplicationPermission),
+	}
+}
+
+// ltsGetToken opens a session of ltsTokenLifetime for the authenticated user.
+func (s *Sim) ltsGetToken(req *getTokenRequest, resp *getTokenResponse) *ltsError {
+	now := s.now()
+	for token, sess := range s.ltsSessions { // forget expired sessions
+		if !now.Before(sess.Expires) {
+			delete(s.ltsSessions, token)
+		}
+	}
+	resp.Token = s.newKey() // the documented sample token is a GUID
+	s.ltsSessions[resp.Token] = ltsSession{Username: req.Username, Expires: now.Add(ltsTokenLifetime)}
+	return nil
+}
+
+func (s *Sim) ltsUserList(req *userListRequest, resp *userListResponse) *ltsError {
+	resp.PlatformUsers = &platformUsersXML{}
+	for _, u := range s.users {
+		if u.IsActive || req.ShowInactive {
+			resp.PlatformUsers.Users = append(resp.PlatformUsers.Users, s.platformUser(u))
+		}
+	}
+	return nil
+}
+
+func (s *Sim) ltsUserCreateOrUpdate(req *userCreateOrUpdateRequest, resp *userCreateOrUpdateResponse) *ltsError {
+	switch {
+	case strings.TrimSpace(req.Username) == "":
+		return ltsFail(ltsUsernameEmpty, "")
+	case strings.TrimSpace(req.Name) == "":
+		return ltsFail(ltsNameEmpty, "")
+	case strings.TrimSpace(req.RoleName) == "":
+		return ltsFail(ltsRoleNameEmpty, "")
+	}
+	role := s.roleByName(req.RoleName)
+	if role == nil {
+		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+	}
+	u := s.userByUsername(req.Username)
+	if (u == nil || req.Password != "") && len(req.Password) < ltsMinPasswordLength {
+		return ltsFail(ltsPasswordTooShort, "")
+	}
+	if u == nil {
+		u = &User{Key: s.newKey(), Username: req.Username, IsActive: true, ApplicationRoles: map[string]string{}}
+		s.users = append(s.users, u)
+	}
+	if req.Password != "" {
+		u.Password = req.Password
+	}
+	u.Name, u.Email, u.RoleKey = req.Name, req.Email, role.Key
+	p := s.platformUser(u)
+	resp.PlatformUser = &p
+	return nil
+}
+
+func (s *Sim) ltsUserChangePassword(req *userChangePasswordRequest, _ *ltsNoPayload) *ltsError {
+	u, err := s.ltsMustUser(req.Username)
+	if err != nil {
 		return err
 	}
-	return op()
+	if len(req.NewPassword) < ltsMinPasswordLength {
+		return ltsFail(ltsPasswordTooShort, "")
+	}
+	u.Password = req.NewPassword
+	return nil
+}
+
+func (s *Sim) ltsUserChangeUsername(req *userChangeUsernameRequest, _ *ltsNoPayload) *ltsError {
+	u, err := s.ltsMustUser(req.OldUsername)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.NewUsername) == "" {
+		return ltsFail(ltsUsernameEmpty, "")
+	}
+	if other := s.userByUsername(req.NewUsername); other != nil && other != u {
+		return ltsFail(ltsUsernameExists, "A user with username '"+req.NewUsername+"' already exists.")
+	}
+	u.Username = req.NewUsername
+	return nil
+}
+
+func (s *Sim) ltsUserSetActive(req *usernameRequest, _ *ltsNoPayload) *ltsError {
+	return s.ltsSetUserActive(req.Username, true)
+}
+
+func (s *Sim) ltsUserSetInactive(req *usernameRequest, _ *ltsNoPayload) *ltsError {
+	return s.ltsSetUserActive(req.Username, false)
+}
+
+func (s *Sim) ltsSetUserActive(username string, active bool) *ltsError {
+	u, err := s.ltsMustUser(username)
+	if err != nil {
+		return err
+	}
+	u.IsActive = active
+	return nil
+}
+
+func (s *Sim) ltsUserSetApplicationRole(req *userSetApplicationRoleRequest, _ *ltsNoPayload) *ltsError {
+	u, err := s.ltsMustUser(req.Username)
+	if err != nil {
+		return err
+	}
+	app, err := s.ltsMustApplication(req.ApplicationKey)
+	if err != nil {
+		return err
+	}
+	role := s.roleByName(req.RoleName)
+	if role == nil {
+		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+	}
+	if u.ApplicationRoles == nil {
+		u.ApplicationRoles = map[string]string{}
+	}
+	u.ApplicationRoles[app.Key] = role.Key
+	return nil
+}
+
+func (s *Sim) ltsUserGetApplicationPermissions(req *userApplicationRequest, resp *userGetApplicationPermissionsResponse) *ltsError {
+	u, err := s.ltsMustUser(req.Username)
+	if err != nil {
+		return err
+	}
+	app, err := s.ltsMustApplication(req.ApplicationKey)
+	if err != nil {
+		return err
+	}
+	roleKey, specific := u.ApplicationRoles[app.Key]
+	if !specific {
+		roleKey = u.RoleKey
+	}
+	resp.ArePlatformRolePermissions = !specific
+	resp.ApplicationPermissions = s.applicationPermissions(roleKey)
+	return nil
+}
+
+func (s *Sim) ltsUserGetAllPermissions(req *usernameRequest, resp *userGetAllPermissionsResponse) *ltsError {
+	u, err := s.ltsMustUser(req.Username)
+	if err != nil {
+		return err
+	}
+	resp.ApplicationPermissions = &appPermissionsRecordsXML{}
+	for _, appKey := range sortedKeys(u.ApplicationRoles) {
+		app := s.app(appKey)
+		if app == nil {
+			continue
+		}
+		resp.ApplicationPermissions.Records = append(resp.ApplicationPermissions.Records, appPermissionsRecordXML{
+			Application: &applicationShortInfoXML{Name: app.Name, Key: app.Key, Description: app.Description},
+			Permissions: s.applicationPermissions(u.ApplicationRoles[appKey]),
+		})
+	}
+	resp.PlatformRolePermissions = s.applicationPermissions(u.RoleKey)
+	return nil
+}
+
+func (s *Sim) ltsUserDeleteApplicationPermission(req *userApplicationRequest, _ *ltsNoPayload) *ltsError {
+	u, err := s.ltsMustUser(req.Username)
+	if err != nil {
+		return err
+	}
+	app, err := s.ltsMustApplication(req.ApplicationKey)
+	if err != nil {
+		return err
+	}
+	if _, ok := u.ApplicationRoles[app.Key]; !ok {
+		return ltsFail(ltsApplicationPermissionNone, "No changes occurred.")
+	}
+	delete(u.ApplicationRoles, app.Key)
+	return nil
 }
 
 // platformUser converts a user to PlatformUser. Callers hold s.mu.
@@ -381,17 +341,17 @@ func (s *Sim) platformUser(u *User) platformUserXML {
 
 // applicationPermissions lists, per environment, the level roleKey grants.
 // Callers hold s.mu.
-func (s *Sim) applicationPermissions(roleKey string) applicationPermissionsXML {
-	var out applicationPermissionsXML
+func (s *Sim) applicationPermissions(roleKey string) *applicationPermissionsXML {
+	list := &environmentPermissionsForApplicationXML{}
 	role := s.role(roleKey)
 	for _, e := range s.envs {
 		p := environmentPermissionForApplicationXML{EnvironmentKey: e.Key, EnvironmentName: e.Name, EnvironmentHost: e.HostName, EnvironmentType: e.Type}
 		if role != nil {
 			p.ApplicationPermissionLevelID = role.Environments[e.Key].Level
 		}
-		out.List.Items = append(out.List.Items, p)
+		list.Items = append(list.Items, p)
 	}
-	return out
+	return &applicationPermissionsXML{List: list}
 }
 
 // ltsMustUser finds a user or returns the documented errors 10 / 101.
