@@ -54,8 +54,24 @@
 //
 // # Deployments
 //
-// [DeploymentsService.Wait] polls a deployment by key until it ends, with a
-// progress callback, bounded backoff on errors, optional auto-continue of
-// prepared two-step deployments, and an opt-in abort when the context
-// ends. [DeploymentsService.DeployAndWait] creates, starts and waits.
+// [DeploymentsService.Wait] polls a deployment by key (never "the running
+// plan" of a target) until it ends: every 20 s by default, with bounded
+// backoff on transient errors, a progress callback for each status change
+// and new log messages, finished_with_warnings reported as a success the
+// caller can show, needs_user_intervention returned with its Info (and
+// continued automatically only for deployment_prepared, when asked),
+// force_finished and unknown states never taken as success, and an opt-in
+// abort when the context ends. [DeploymentsService.DeployAndWait] creates,
+// validates (conflicts), starts and waits.
+//
+// # Downloads
+//
+// Operations returning a [DownloadLink] (application binaries, source code,
+// solutions) give a link valid for 60 minutes; [Client.Download] fetches it,
+// sending the token only to the LifeTime host.
+//
+// # Logging
+//
+// With [WithLogger], requests, retries and waiter polls are logged at debug
+// level with sanitized URLs; the token is never logged.
 package lifetime
