@@ -263,6 +263,8 @@ func (c *Client) ExperimentalPublishMessages(ctx context.Context, pubID, afterID
 // ExperimentalWaitStaging polls a staging until it finishes (or, in two-step
 // mode, until its first stage ends with a PublishStop message), with the
 // same options, result and errors as [Client.WaitPublish]. EXPERIMENTAL.
+//
+// Service Center SOAP: PlatformServices_v8_0_0.SolutionPack_GetPublishMessages (polled)
 func (c *Client) ExperimentalWaitStaging(ctx context.Context, pubID int64, opts *WaitOptions) (*WaitResult, error) {
 	var serverLast int64 // the server's lastMessageId, to ask after
 	if opts != nil {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -214,6 +217,41 @@ func TestWaitPublishCanceled(t *testing.T) {
 		}
 		if res == nil || res.Finished || len(res.Messages) == 0 {
 			t.Errorf("partial result %+v", res)
+		}
+	})
+}
+
+// TestWaitPublishPlainTextLog: a server whose GetMessages answers plain
+// text (no ids, no end marker) answers the whole log at every poll; each
+// line reaches OnMessage once, and the wait ends at its timeout.
+func TestWaitPublishPlainTextLog(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		logs := []string{"", "Compiling PluginUI", "Compiling PluginUI\nCompiling PluginCore", "Compiling PluginUI\nCompiling PluginCore"}
+		var polls atomic.Int64
+		c := bubbleClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			log := logs[min(int(polls.Add(1)), len(logs))-1]
+			a := soapOK("GetMessages", "<Messages>"+log+"</Messages>")
+			w.Header().Set("Content-Type", a.ctype)
+			io.WriteString(w, a.body)
+		}))
+		var got []string
+		res, err := c.WaitPublish(t.Context(), 7, &servicecenter.WaitOptions{
+			Interval:  2 * time.Second,
+			Timeout:   time.Minute,
+			OnMessage: func(m servicecenter.Message) { got = append(got, m.Text) },
+		})
+		if !errors.Is(err, servicecenter.ErrWaitTimeout) {
+			t.Fatalf("error %v, want ErrWaitTimeout", err)
+		}
+		want := []string{"Compiling PluginUI", "Compiling PluginCore"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("OnMessage (-want +got):\n%s", diff)
+		}
+		if len(res.Messages) != len(want) || res.Finished {
+			t.Errorf("%d messages (finished %v), want %d unfinished", len(res.Messages), res.Finished, len(want))
+		}
+		if polls.Load() < int64(len(logs)) {
+			t.Errorf("%d polls, want at least %d", polls.Load(), len(logs))
 		}
 	})
 }

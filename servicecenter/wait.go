@@ -139,9 +139,13 @@ func (e *PublishError) Is(target error) bool { return target == ErrPublishFailed
 // LastMessageID resumes the wait (opts.AfterID).
 //
 // The end of a publication is known only from a Done (or PublishStop)
-// message in the XML form of the messages (see [Message]); a server that
-// answers plain text gives messages without ids and no end marker, and
-// WaitPublish then reports them again at each poll until opts.Timeout.
+// message in the XML form of the messages (see [Message]). A server that
+// answers plain text gives messages without ids and no end marker: asked
+// for the messages after id 0 at every poll, it answers the whole log, so
+// WaitPublish reports only the lines beyond those already seen, and waits
+// until opts.Timeout.
+//
+// Service Center SOAP: Solutions.GetMessages (polled)
 func (c *Client) WaitPublish(ctx context.Context, pubID int64, opts *WaitOptions) (*WaitResult, error) {
 	return waitPublication(ctx, pubID, opts, func(ctx context.Context, after int64) ([]Message, bool, error) {
 		msgs, err := c.Messages(ctx, pubID, after)
@@ -176,6 +180,9 @@ func waitPublication(ctx context.Context, pubID int64, opts *WaitOptions, poll p
 	wctx, cancel := context.WithTimeoutCause(ctx, o.Timeout, ErrWaitTimeout)
 	defer cancel()
 
+	// withoutID counts the messages without ids seen so far: a server
+	// without ids answers the whole log at every poll.
+	withoutID := 0
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
@@ -191,8 +198,13 @@ func waitPublication(ctx context.Context, pubID int64, opts *WaitOptions, poll p
 			}
 			return res, err
 		}
+		n := 0
 		for _, m := range msgs {
-			if m.ID != 0 && m.ID <= res.LastMessageID {
+			if m.ID == 0 {
+				if n++; n <= withoutID {
+					continue // reported at an earlier poll
+				}
+			} else if m.ID <= res.LastMessageID {
 				continue // already seen; a server may repeat the last one
 			}
 			res.add(m)
@@ -200,6 +212,7 @@ func waitPublication(ctx context.Context, pubID int64, opts *WaitOptions, poll p
 				o.OnMessage(m)
 			}
 		}
+		withoutID = max(withoutID, n)
 		if finished {
 			res.Finished = true
 		}
