@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // The LifeTime Services counterpart of the REST conformance test: every
@@ -69,6 +71,11 @@ func loadWSDL(path string) (*wsdlContract, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseWSDL(raw, path)
+}
+
+// parseWSDL parses the schema and SOAP 1.1 binding of a WSDL (name is for errors).
+func parseWSDL(raw []byte, path string) (*wsdlContract, error) {
 	type complexType struct {
 		Name     string        `xml:"name,attr"`
 		Sequence []xsdParticle `xml:"sequence>element"`
@@ -338,6 +345,85 @@ func TestLTServicesConformance(t *testing.T) {
 			if _, ok := contracts[service].actions[op]; !ok && !slices.Contains(ltsOpsWithoutWSDL, op) {
 				t.Errorf("the simulator serves %s.%s, which no WSDL describes", service, op)
 			}
+		}
+	}
+}
+
+// TestLTServicesWSDL fetches the WSDL the simulator generates for each
+// service and compares it with the captured one: same SOAPActions, and for
+// every operation the same request and response elements, recursively
+// through the complex types (names, types, minOccurs, maxOccurs).
+func TestLTServicesWSDL(t *testing.T) {
+	f := newLTSFixture(t, Options{})
+	for service, file := range ltsWSDLFiles {
+		t.Run(service, func(t *testing.T) {
+			captured, err := loadWSDL(filepath.Join(wsdlDir(), file))
+			if errors.Is(err, os.ErrNotExist) {
+				t.Skipf("captured WSDL not found under %s (set LIFETIME_WSDL_DIR)", wsdlDir())
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, f.srv.URL+"/LifeTimeServices/"+strings.ToLower(service)+".asmx?wsdl", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			status, body := doRaw(t, req)
+			if status != http.StatusOK {
+				t.Fatalf("GET ?wsdl: %d %s", status, body)
+			}
+			if !strings.Contains(body, `<soap:address location="`+f.srv.URL+`/LifeTimeServices/`+service+`.asmx" />`) {
+				t.Errorf("the WSDL does not point at the simulator")
+			}
+			generated, err := parseWSDL([]byte(body), "generated")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for op, action := range captured.actions {
+				if got := generated.actions[op]; got != action {
+					t.Errorf("%s: SOAPAction %q, captured %q", op, got, action)
+				}
+				for _, el := range []string{op, op + "Response"} {
+					compareSequences(t, el, captured, generated, captured.elements[el], generated.elements[el], map[string]bool{})
+				}
+			}
+			for op := range generated.actions {
+				if _, ok := captured.actions[op]; !ok && !slices.Contains(ltsOpsWithoutWSDL, op) {
+					t.Errorf("the generated WSDL has %s, which %s lacks", op, file)
+				}
+			}
+		})
+	}
+}
+
+// compareSequences compares two sequences and, recursively, the complex
+// types they use.
+func compareSequences(t *testing.T, path string, want, got *wsdlContract, ws, gs []xsdParticle, seen map[string]bool) {
+	t.Helper()
+	norm := func(ps []xsdParticle) []string {
+		var out []string
+		for _, p := range ps {
+			minOccurs, maxOccurs := p.MinOccurs, p.MaxOccurs
+			if minOccurs == "" {
+				minOccurs = "1"
+			}
+			if maxOccurs == "" {
+				maxOccurs = "1"
+			}
+			_, typ, _ := strings.Cut(p.Type, ":")
+			out = append(out, fmt.Sprintf("%s %s [%s,%s]", p.Name, typ, minOccurs, maxOccurs))
+		}
+		return out
+	}
+	if diff := cmp.Diff(norm(ws), norm(gs)); diff != "" {
+		t.Errorf("%s differs from the captured WSDL (-captured +generated):\n%s", path, diff)
+		return
+	}
+	for _, p := range ws {
+		_, typ, _ := strings.Cut(p.Type, ":")
+		if seq, ok := want.types[typ]; ok && !seen[typ] {
+			seen[typ] = true
+			compareSequences(t, path+"/"+typ, want, got, seq, got.types[typ], seen)
 		}
 	}
 }

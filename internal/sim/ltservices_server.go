@@ -55,9 +55,15 @@ func (s *Sim) serveLTServices(services map[string]map[string]ltsOperation) http.
 			http.Error(w, "The resource cannot be found.", http.StatusNotFound)
 			return
 		}
+		if r.Method == http.MethodGet && wantsWSDL(r) {
+			wsdl := ltsWSDL(service, ops, requestBaseURL(r)+"/LifeTimeServices/"+service+".asmx")
+			w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+			_, _ = w.Write(wsdl)
+			return
+		}
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", http.MethodPost)
-			http.Error(w, "Request format is unrecognized: LifeTime Services accept SOAP over HTTP POST.", http.StatusMethodNotAllowed)
+			http.Error(w, "Request format is unrecognized: LifeTime Services accept SOAP over HTTP POST (GET ?WSDL for the service description).", http.StatusMethodNotAllowed)
 			return
 		}
 		call, err := readSOAPCall(r)
@@ -110,6 +116,16 @@ func routeLTSCall(service string, ops map[string]ltsOperation, call *soapCall) (
 		return "", ltsOperation{}, &soapFault{client: true, message: "Server was unable to read request. ---> The request element <" + call.operation.Local + " xmlns='" + call.operation.Space + "'> was not expected: want <" + opName + " xmlns='" + ltsSchemaNS + "'>."}
 	}
 	return opName, op, nil
+}
+
+// wantsWSDL reports whether the query asks for the WSDL (?WSDL, any case).
+func wantsWSDL(r *http.Request) bool {
+	for k := range r.URL.Query() {
+		if strings.EqualFold(k, "wsdl") {
+			return true
+		}
+	}
+	return false
 }
 
 // cutSuffixFold removes suffix from s, ignoring case (IIS paths are

@@ -22,6 +22,9 @@
 //
 //	ltsim -fault too_many_requests,rate=0.3,retry-after=2s -fault reset_after,op=Deployments_Create,times=1
 //
+// The LifeTime Services SOAP endpoints describe themselves at
+// <URL>/LifeTimeServices/<Service>.asmx?WSDL, for SOAP tooling.
+//
 // -no-lts makes /LifeTimeServices/ answer 404, as a console from which the
 // deprecated SOAP API was removed; -v logs every request to stderr.
 package main
