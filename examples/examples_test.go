@@ -80,6 +80,12 @@ type result struct {
 // LifeTime URL or secret in its environment, and returns what it did.
 func runExample(t *testing.T, example string, args ...string) result {
 	t.Helper()
+	return runExampleEnv(t, nil, example, args...)
+}
+
+// runExampleEnv is runExample with extra environment variables.
+func runExampleEnv(t *testing.T, env []string, example string, args ...string) result {
+	t.Helper()
 	runLimit <- struct{}{}
 	defer func() { <-runLimit }()
 	dir := t.TempDir()
@@ -88,7 +94,7 @@ func runExample(t *testing.T, example string, args ...string) result {
 	ctx, cancel := context.WithTimeout(t.Context(), runTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, filepath.Join(binDir, example), args...)
-	cmd.Env = cleanEnv()
+	cmd.Env = append(cleanEnv(), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

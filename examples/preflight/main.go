@@ -54,5 +54,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	plan := upgrade.Preflight(procedure.Clients(&common, in))
+	if err := flags.Edit(plan); err != nil {
+		return err
+	}
 	return procedure.Run(ctx, &common, in, plan, st, false, stdout, stderr, logger)
 }

@@ -70,6 +70,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		upgrade.DetectPlugins(clients),
 		upgrade.PostUpgrade(clients, flags.PlanOptions(&common, in, stdout)),
 	)
+	if err := flags.Edit(plan); err != nil {
+		return err
+	}
 	return procedure.Run(ctx, &common, in, plan, st, flags.DryRun, stdout, stderr, logger)
 }
 

@@ -62,5 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	plan := upgrade.Whole(procedure.Clients(&common, in), flags.PlanOptions(&common, in, stdout))
+	if err := flags.Edit(plan); err != nil {
+		return err
+	}
 	return procedure.Run(ctx, &common, in, plan, st, flags.DryRun, stdout, stderr, logger)
 }

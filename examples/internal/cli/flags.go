@@ -31,6 +31,8 @@ type Common struct {
 	PollInterval time.Duration
 	// Verbose turns on debug logging (redacted) on stderr.
 	Verbose bool
+	// InsecureHTTP allows a plain http:// LifeTime URL.
+	InsecureHTTP bool
 }
 
 // Register adds the common flags to fs.
@@ -44,6 +46,7 @@ func (c *Common) Register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.Timeout, "timeout", 0, "give up after this long (exit code 4); 0 means no limit")
 	fs.DurationVar(&c.PollInterval, "poll-interval", 0, "how often to poll long operations (0: the SDK default)")
 	fs.BoolVar(&c.Verbose, "v", false, "debug logging on stderr (secrets redacted)")
+	fs.BoolVar(&c.InsecureHTTP, "insecure-http", false, "allow a plain http:// LifeTime URL (the token then travels in clear text)")
 }
 
 // Simulated reports whether the program runs against an in-process

@@ -167,6 +167,9 @@ func (c *Common) openReal(sc *ServiceCenter, logger *slog.Logger) (*Infra, error
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
 		return nil, Usagef("-lifetime-url %q: want https://host", c.LifeTimeURL)
 	}
+	if u.Scheme == "http" && !c.InsecureHTTP {
+		return nil, Usagef("-lifetime-url %q is plain http: give -insecure-http to send the token in clear text", c.LifeTimeURL)
+	}
 	token, err := Secret(EnvLifeTimeToken, c.TokenFile)
 	if err != nil {
 		return nil, err
@@ -205,7 +208,7 @@ func (c *Common) openReal(sc *ServiceCenter, logger *slog.Logger) (*Infra, error
 		}
 		scOpts = append(scOpts, servicecenter.WithHTTPClient(hc))
 	}
-	if strings.HasPrefix(host, "http://") {
+	if strings.HasPrefix(host, "http://") && c.InsecureHTTP {
 		scOpts = append(scOpts, servicecenter.WithInsecureHTTP())
 	}
 	if in.ServiceCenter, err = servicecenter.NewClient(host, scOpts...); err != nil {

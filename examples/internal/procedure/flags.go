@@ -60,7 +60,7 @@ func (f *Flags) Register(fs *flag.FlagSet, withDryRun bool) {
 	fs.StringVar(&f.LicencePurchased, "licence-purchased", "", "date the OutSystems licence was bought, YYYY-MM-DD (required with -hybrid)")
 	fs.StringVar(&f.Infrastructure, "infrastructure", "", "name of the infrastructure, for the support case")
 	fs.StringVar(&f.ConsoleVersion, "console-version", "", "running LifeTime version, when known (default: inferred)")
-	fs.StringVar(&f.PluginModules, "plugin-modules", "", "comma-separated names of the LifeTime plugin modules")
+	fs.StringVar(&f.PluginModules, "plugin-modules", "", "comma-separated names of the LifeTime plugin modules, or \"none\" (required against a real console: no API lists them)")
 	fs.Var(&f.Integrations, "integration", "integration calling LifeTime, name=rest|soap[:what,...] (repeatable)")
 	fs.StringVar(&f.Window, "window", "", "maintenance window to ask for in the support case")
 	fs.StringVar(&f.Solution, "solution", upgrade.DefaultSolutionName, "Service Center solution holding the plugin modules")

@@ -24,11 +24,17 @@ func (f *Flags) State(ctx context.Context, in *cli.Infra, stdout io.Writer) (*up
 	if err != nil {
 		return nil, err
 	}
+	plugins := splitList(f.PluginModules)
+	if f.noPlugins() {
+		plugins = nil
+	} else if len(plugins) == 0 && !in.Simulated() {
+		return nil, cli.Usagef("no API lists the LifeTime plugins: give -plugin-modules with the names of their modules in the LifeTime environment, or -plugin-modules %s", NoPlugins)
+	}
 	facts := upgrade.Facts{
 		Model:          model,
 		Infrastructure: f.Infrastructure,
 		ConsoleVersion: f.ConsoleVersion,
-		PluginModules:  splitList(f.PluginModules),
+		PluginModules:  plugins,
 		Integrations:   slices.Clone([]upgrade.Integration(f.Integrations)),
 		Window:         f.Window,
 	}
@@ -39,7 +45,7 @@ func (f *Flags) State(ctx context.Context, in *cli.Infra, stdout io.Writer) (*up
 	}
 	target := f.Target
 	if in.Simulated() {
-		target = simulatedFacts(in, &facts, target)
+		target = f.simulatedFacts(in, &facts, target)
 	} else if facts.Model == "" {
 		if facts.Model, err = inferModel(ctx, in); err != nil {
 			return nil, err
@@ -61,7 +67,7 @@ func (f *Flags) State(ctx context.Context, in *cli.Infra, stdout io.Writer) (*up
 
 // simulatedFacts fills the facts the flags left out from the simulated
 // scenario and returns the target.
-func simulatedFacts(in *cli.Infra, facts *upgrade.Facts, target string) string {
+func (f *Flags) simulatedFacts(in *cli.Infra, facts *upgrade.Facts, target string) string {
 	m := in.Server.Meta()
 	if facts.Model == "" {
 		facts.Model = upgrade.DeploymentModel(m.DeploymentModel)
@@ -72,7 +78,7 @@ func simulatedFacts(in *cli.Infra, facts *upgrade.Facts, target string) string {
 	if facts.Infrastructure == "" {
 		facts.Infrastructure = "simulated " + m.Scenario
 	}
-	if len(facts.PluginModules) == 0 {
+	if len(facts.PluginModules) == 0 && !f.noPlugins() {
 		facts.PluginModules = slices.Clone(m.Plugins)
 	}
 	if len(facts.Integrations) == 0 {
@@ -106,4 +112,27 @@ func inferModel(ctx context.Context, in *cli.Infra) (upgrade.DeploymentModel, er
 		}
 	}
 	return upgrade.Cloud, nil
+}
+
+// NoPlugins is the -plugin-modules value saying that LifeTime has no
+// plugins.
+const NoPlugins = "none"
+
+// noPlugins reports whether -plugin-modules says there are no plugins.
+func (f *Flags) noPlugins() bool {
+	return strings.EqualFold(strings.TrimSpace(f.PluginModules), NoPlugins)
+}
+
+// Edit adapts a ready-made plan to the flags: with -plugin-modules none,
+// the plugin detection records that there are none (no API lists them),
+// so that the republication and its checks are skipped.
+func (f *Flags) Edit(plan *upgrade.Group) error {
+	if !f.noPlugins() {
+		return nil
+	}
+	return plan.Replace(upgrade.StepDetectPlugins, upgrade.NewStep(upgrade.StepDetectPlugins, func(_ context.Context, st *upgrade.State) error {
+		st.Plugins, st.PluginsDetected = nil, true
+		st.Summarize("no LifeTime plugins (-plugin-modules %s)", NoPlugins)
+		return nil
+	}))
 }
