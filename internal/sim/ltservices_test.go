@@ -567,6 +567,17 @@ func TestLTServicesProtocol(t *testing.T) {
 			t.Fatalf("enabled again: HTTP %d, want 200", code)
 		}
 	})
+	t.Run("unavailable while the console is upgraded", func(t *testing.T) {
+		g := newLTSFixture(t, Options{ConsoleVersion: "11.14.0"})
+		if err := g.sim.UpgradeConsole("11.16.0", 20*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if code, body := g.call(t, "RoleManagementService", "Role_List", aliceAuth); code != http.StatusServiceUnavailable {
+			t.Fatalf("during the upgrade: HTTP %d, want 503\n%s", code, body)
+		}
+		g.clock.Advance(21 * time.Minute)
+		wantOK(t, "Role_List after the upgrade", g.status(t, "RoleManagementService", "Role_List", tokenAuth(g.sim.Token())))
+	})
 	t.Run("disabled by option", func(t *testing.T) {
 		g := newLTSFixture(t, Options{DisableLifeTimeServices: true})
 		code, _ := g.call(t, "RoleManagementService", "Role_List", aliceAuth)
