@@ -18,6 +18,7 @@ type DeploymentListOptions struct {
 	// MinDate and MaxDate bound the creation date (day precision);
 	// zero values are not sent.
 	MinDate time.Time
+	// MaxDate is the last creation day included.
 	MaxDate time.Time
 	// TargetEnvironmentKey keeps the plans of one target environment.
 	TargetEnvironmentKey string

@@ -24,8 +24,10 @@ type DeployOptions struct {
 // ConflictError is returned by DeployAndWait when the new plan has
 // application conflicts and AllowConflicts is not set.
 type ConflictError struct {
+	// DeploymentKey is the plan that has conflicts.
 	DeploymentKey string
-	Conflicts     []ApplicationConflict
+	// Conflicts are the conflicts LifeTime reported.
+	Conflicts []ApplicationConflict
 	// Deleted is true when the plan was deleted.
 	Deleted bool
 	// DeleteErr is the error of that delete, if it failed.

@@ -81,7 +81,8 @@ type DeploymentEvent struct {
 	DeploymentKey string
 	// Status and Info are the latest known state.
 	Status DeploymentStatus
-	Info   DeploymentInfo
+	// Info is the latest Info (set with needs_user_intervention).
+	Info DeploymentInfo
 	// PreviousStatus is the state before this event ("" at first).
 	PreviousStatus DeploymentStatus
 	// StatusChanged is true when Status or Info changed.
@@ -99,9 +100,12 @@ type DeploymentEvent struct {
 // errors.Is matches ErrDeploymentFailed, ErrDeploymentAborted,
 // ErrNeedsUserIntervention or ErrUnknownDeploymentStatus.
 type DeploymentError struct {
+	// DeploymentKey is the plan.
 	DeploymentKey string
-	Status        DeploymentStatus
-	Info          DeploymentInfo
+	// Status is the state the plan reached.
+	Status DeploymentStatus
+	// Info says why it needs intervention, if it does.
+	Info DeploymentInfo
 	// Log is the plan's log at that point.
 	Log []DeploymentMessage
 }
@@ -151,6 +155,7 @@ func (e *DeploymentError) Is(target error) bool {
 // Timeout passed) before the plan did. errors.Is(err,
 // context.DeadlineExceeded) or context.Canceled works through it.
 type WaitInterruptedError struct {
+	// DeploymentKey is the plan waited for.
 	DeploymentKey string
 	// LastStatus is the last status seen ("" if none).
 	LastStatus DeploymentStatus

@@ -16,6 +16,7 @@ type EnvironmentRegistration struct {
 	EnvironmentAddress string `json:"EnvironmentAddress"`
 	// Required: a Service Center administrator of the environment.
 	ServiceCenterUsername string `json:"ServiceCenterUsername"`
+	// Required: that administrator's password.
 	ServiceCenterPassword string `json:"ServiceCenterPassword"`
 	// Required: address the environment uses to reach LifeTime.
 	LifeTimeAddress string `json:"LifeTimeAddress"`
@@ -38,24 +39,33 @@ func (r EnvironmentRegistration) String() string {
 // registered environment (swagger EnviromentRolePermissions). Read the
 // levels with the Roles service rather than hard-coding them.
 type EnvironmentRolePermission struct {
-	RoleKey                    string `json:"RoleKey"`
-	PermissionLevel            int32  `json:"PermissionLevel"`
-	CanCreateApplications      bool   `json:"CanCreateApplications"`
-	CanAddDependenciesToSystem bool   `json:"CanAddDependenciesToSystem"`
+	// RoleKey identifies the role.
+	RoleKey string `json:"RoleKey"`
+	// PermissionLevel is the level number (see the Roles service for their meaning).
+	PermissionLevel int32 `json:"PermissionLevel"`
+	// CanCreateApplications lets the role create applications.
+	CanCreateApplications bool `json:"CanCreateApplications"`
+	// CanAddDependenciesToSystem lets the role add dependencies to system modules.
+	CanAddDependenciesToSystem bool `json:"CanAddDependenciesToSystem"`
 }
 
 // EnvironmentRegistrationResult is the answer of Register (swagger
 // TextEnvironmentRegistration_UsersListRecord).
 type EnvironmentRegistrationResult struct {
-	EnvironmentKey string         `json:"EnvironmentKey"`
-	ImportedUsers  []ImportedUser `json:"ImportedUsers"`
+	// EnvironmentKey is the key of the registered environment.
+	EnvironmentKey string `json:"EnvironmentKey"`
+	// ImportedUsers are the IT users imported from it.
+	ImportedUsers []ImportedUser `json:"ImportedUsers"`
 }
 
 // ImportedUser is an IT user imported from the registered environment.
 type ImportedUser struct {
+	// Username is the user's login.
 	Username string `json:"Username"`
-	Name     string `json:"Name"`
-	Email    string `json:"Email"`
+	// Name is the user's name.
+	Name string `json:"Name"`
+	// Email is the user's e-mail address.
+	Email string `json:"Email"`
 }
 
 // Register registers an environment in LifeTime. It is not retried.

@@ -9,16 +9,21 @@ import (
 // DeploymentZone is a deployment zone of an environment (swagger
 // DeploymentZone_v2).
 type DeploymentZone struct {
-	Key       string `json:"Key"`
-	Name      string `json:"Name"`
-	IsDefault bool   `json:"IsDefault"`
+	// Key uniquely identifies the zone.
+	Key string `json:"Key"`
+	// Name of the zone, which outsystems-pipeline matches to pick a zone.
+	Name string `json:"Name"`
+	// IsDefault is true for the environment's default zone.
+	IsDefault bool `json:"IsDefault"`
 	// DeploymentTechnology is the hosting technology of the zone.
 	DeploymentTechnology DeploymentTechnology `json:"DeploymentTechnology"`
 }
 
 // DeploymentTechnology is the hosting technology of a deployment zone.
 type DeploymentTechnology struct {
-	Key  string `json:"Key"`
+	// Key uniquely identifies the technology.
+	Key string `json:"Key"`
+	// Name of the technology.
 	Name string `json:"Name"`
 }
 
@@ -37,8 +42,10 @@ func (s *EnvironmentsService) ListDeploymentZones(ctx context.Context, environme
 // MaintenanceModeSetting turns maintenance mode on or off. A target in
 // maintenance mode refuses deployment start and continue.
 type MaintenanceModeSetting struct {
-	IsMaintenanceModeEnabled bool   `json:"IsMaintenanceModeEnabled"`
-	Reason                   string `json:"Reason"`
+	// IsMaintenanceModeEnabled turns maintenance mode on (true) or off.
+	IsMaintenanceModeEnabled bool `json:"IsMaintenanceModeEnabled"`
+	// Reason is recorded with the change.
+	Reason string `json:"Reason"`
 }
 
 // SetMaintenanceMode sets the maintenance mode of an environment. There is
@@ -56,8 +63,11 @@ func (s *EnvironmentsService) SetMaintenanceMode(ctx context.Context, environmen
 
 // Template is an application template available in an environment.
 type Template struct {
-	Key         string `json:"Key"`
-	Name        string `json:"Name"`
+	// Key uniquely identifies the template.
+	Key string `json:"Key"`
+	// Name of the template.
+	Name string `json:"Name"`
+	// Description of the template.
 	Description string `json:"Description"`
 	// ApplicationKind is Web, Mobile, Service or Reactive.
 	ApplicationKind string `json:"ApplicationKind"`
@@ -78,41 +88,67 @@ func (s *EnvironmentsService) ListTemplates(ctx context.Context, environmentKey 
 // CSPDirectives are the content security policy directives of an
 // environment (LifeTime 11.10.3 or later). A nil directive is not sent.
 type CSPDirectives struct {
-	BaseURI        *CSPDirective `json:"BaseUri,omitempty"`
-	ChildSrc       *CSPDirective `json:"ChildSrc,omitempty"`
-	ConnectSrc     *CSPDirective `json:"ConnectSrc,omitempty"`
-	DefaultSrc     *CSPDirective `json:"DefaultSrc,omitempty"`
-	FontSrc        *CSPDirective `json:"FontSrc,omitempty"`
-	ImgSrc         *CSPDirective `json:"ImgSrc,omitempty"`
-	MediaSrc       *CSPDirective `json:"MediaSrc,omitempty"`
-	ObjectSrc      *CSPDirective `json:"ObjectSrc,omitempty"`
-	PluginTypes    *CSPDirective `json:"PluginTypes,omitempty"`
-	ScriptSrc      *CSPDirective `json:"ScriptSrc,omitempty"`
-	StyleSrc       *CSPDirective `json:"StyleSrc,omitempty"`
+	// BaseURI is the base-uri directive.
+	BaseURI *CSPDirective `json:"BaseUri,omitempty"`
+	// ChildSrc is the child-src directive.
+	ChildSrc *CSPDirective `json:"ChildSrc,omitempty"`
+	// ConnectSrc is the connect-src directive.
+	ConnectSrc *CSPDirective `json:"ConnectSrc,omitempty"`
+	// DefaultSrc is the default-src directive.
+	DefaultSrc *CSPDirective `json:"DefaultSrc,omitempty"`
+	// FontSrc is the font-src directive.
+	FontSrc *CSPDirective `json:"FontSrc,omitempty"`
+	// ImgSrc is the img-src directive.
+	ImgSrc *CSPDirective `json:"ImgSrc,omitempty"`
+	// MediaSrc is the media-src directive.
+	MediaSrc *CSPDirective `json:"MediaSrc,omitempty"`
+	// ObjectSrc is the object-src directive.
+	ObjectSrc *CSPDirective `json:"ObjectSrc,omitempty"`
+	// PluginTypes is the plugin-types directive.
+	PluginTypes *CSPDirective `json:"PluginTypes,omitempty"`
+	// ScriptSrc is the script-src directive.
+	ScriptSrc *CSPDirective `json:"ScriptSrc,omitempty"`
+	// StyleSrc is the style-src directive.
+	StyleSrc *CSPDirective `json:"StyleSrc,omitempty"`
+	// FrameAncestors is the frame-ancestors directive.
 	FrameAncestors *CSPDirective `json:"FrameAncestors,omitempty"`
-	ReportTo       *CSPDirective `json:"ReportTo,omitempty"`
-	Other          *CSPDirective `json:"Other,omitempty"`
+	// ReportTo is the report-to directive.
+	ReportTo *CSPDirective `json:"ReportTo,omitempty"`
+	// Other is the other directives directive.
+	Other *CSPDirective `json:"Other,omitempty"`
 }
 
 // CSPDirective is one directive: its value and whether it is set for the
 // environment (false inherits the default).
 type CSPDirective struct {
-	CSPDirectiveID int    `json:"CSPDirectiveId"`
-	Value          string `json:"Value"`
-	IsSetForEnv    bool   `json:"IsSetForEnv"`
+	// CSPDirectiveID identifies the directive.
+	CSPDirectiveID int `json:"CSPDirectiveId"`
+	// Value is the directive's source list.
+	Value string `json:"Value"`
+	// IsSetForEnv is true when the environment overrides the default.
+	IsSetForEnv bool `json:"IsSetForEnv"`
 }
 
 // CSPResult is the answer of SetCSP (swagger Environment_CSP_Response).
 type CSPResult struct {
-	Success                 bool     `json:"Success"`
-	EnvironmentKey          string   `json:"EnvironmentKey"`
-	ErrorDirectives         []string `json:"ErrorDirectives"`
-	ErrorMessage            string   `json:"ErrorMessage"`
-	NeedsRecompilation      bool     `json:"NeedsRecompilation"`
-	AddedDataDirectives     []string `json:"AddedDataDirectives"`
-	AddedSelfDirectives     []string `json:"AddedSelfDirectives"`
+	// Success is false when the directives were refused.
+	Success bool `json:"Success"`
+	// EnvironmentKey is the environment changed.
+	EnvironmentKey string `json:"EnvironmentKey"`
+	// ErrorDirectives are the refused directives.
+	ErrorDirectives []string `json:"ErrorDirectives"`
+	// ErrorMessage says why.
+	ErrorMessage string `json:"ErrorMessage"`
+	// NeedsRecompilation is true when applications must be republished for the change to apply.
+	NeedsRecompilation bool `json:"NeedsRecompilation"`
+	// AddedDataDirectives, AddedSelfDirectives, AddedInternalDirectives and AddedGapDirectives list what LifeTime added on its own.
+	AddedDataDirectives []string `json:"AddedDataDirectives"`
+	// AddedSelfDirectives: see AddedDataDirectives.
+	AddedSelfDirectives []string `json:"AddedSelfDirectives"`
+	// AddedInternalDirectives: see AddedDataDirectives.
 	AddedInternalDirectives []string `json:"AddedInternalDirectives"`
-	AddedGapDirectives      []string `json:"AddedGapDirectives"`
+	// AddedGapDirectives: see AddedDataDirectives.
+	AddedGapDirectives []string `json:"AddedGapDirectives"`
 }
 
 // GetCSP returns the content security policies of an environment.

@@ -71,7 +71,8 @@ type APIError struct {
 	Operation string
 	// Method and URL (sanitized, no secrets) of the request.
 	Method string
-	URL    string
+	// URL is the sanitized request URL.
+	URL string
 	// RequestID is the server's request identifier header, if any.
 	RequestID string
 	// Body is the raw body, at most 1 MiB.

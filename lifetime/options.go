@@ -42,7 +42,8 @@ type RetryPolicy struct {
 	// InitialInterval and MaxInterval bound the jittered exponential
 	// backoff between attempts.
 	InitialInterval time.Duration
-	MaxInterval     time.Duration
+	// MaxInterval caps each backoff delay.
+	MaxInterval time.Duration
 	// MaxRetryAfter caps how long a server's Retry-After is honoured; a
 	// longer one ends the retries and the error is returned.
 	MaxRetryAfter time.Duration

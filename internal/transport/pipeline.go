@@ -293,6 +293,7 @@ type cancelOnClose struct {
 	cancel func()
 }
 
+// Close closes the body and releases the attempt's context.
 func (c *cancelOnClose) Close() error {
 	err := c.ReadCloser.Close()
 	c.cancel()
@@ -318,7 +319,10 @@ type redactedError struct {
 	text string
 }
 
+// Error returns the redacted text.
 func (e redactedError) Error() string { return e.text }
+
+// Unwrap returns the original error.
 func (e redactedError) Unwrap() error { return e.err }
 
 // sleep waits d or until ctx ends.

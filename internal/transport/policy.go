@@ -36,9 +36,12 @@ type RetryPolicy struct {
 	// multiplied by Multiplier up to MaxInterval, then randomized by
 	// ±Jitter (a fraction, 0.5 = ±50%; a negative Jitter disables it).
 	InitialInterval time.Duration
-	MaxInterval     time.Duration
-	Multiplier      float64
-	Jitter          float64
+	// MaxInterval caps each backoff delay.
+	MaxInterval time.Duration
+	// Multiplier grows the delay after each attempt (at least 1).
+	Multiplier float64
+	// Jitter randomizes each delay by this fraction (see InitialInterval).
+	Jitter float64
 
 	// MaxRetryAfter caps the server's Retry-After: a longer wait is not
 	// honoured and the response is returned to the caller instead.

@@ -32,6 +32,7 @@ type roundTripper struct {
 	classify func(*http.Request) Call
 }
 
+// RoundTrip sends req through the pipeline.
 func (rt *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req == nil {
 		return nil, errors.New("transport: nil request")

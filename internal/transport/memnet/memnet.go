@@ -86,6 +86,7 @@ func (l *listener) dial(ctx context.Context) (net.Conn, error) {
 	}
 }
 
+// Accept returns the server side of the next dialed connection.
 func (l *listener) Accept() (net.Conn, error) {
 	select {
 	case c := <-l.conns:
@@ -95,14 +96,19 @@ func (l *listener) Accept() (net.Conn, error) {
 	}
 }
 
+// Close stops Accept and dial.
 func (l *listener) Close() error {
 	l.closeOnce.Do(func() { close(l.closed) })
 	return nil
 }
 
+// Addr returns a placeholder address.
 func (l *listener) Addr() net.Addr { return addr{} }
 
 type addr struct{}
 
+// Network returns "memnet".
 func (addr) Network() string { return "memnet" }
-func (addr) String() string  { return "memnet.test:80" }
+
+// String returns "memnet.test:80".
+func (addr) String() string { return "memnet.test:80" }
