@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -205,6 +207,8 @@ func TestNewClientValidates(t *testing.T) {
 		{"sc.example.com", []servicecenter.Option{servicecenter.WithCredentials("u", "")}},
 		{"sc.example.com", []servicecenter.Option{servicecenter.WithHTTPClient(nil)}},
 		{"sc.example.com", []servicecenter.Option{servicecenter.WithRetry(servicecenter.RetryPolicy{MaxAttempts: -1})}},
+		{"sc.example.com", []servicecenter.Option{servicecenter.WithUserAgent(" ")}},
+		{"sc.example.com", []servicecenter.Option{servicecenter.WithUserAgent("tool/1\r\nX-Injected: 1")}},
 	}
 	for _, tt := range tests {
 		if _, err := servicecenter.NewClient(tt.host, tt.opts...); !errors.Is(err, servicecenter.ErrInvalidOption) {
@@ -214,6 +218,34 @@ func TestNewClientValidates(t *testing.T) {
 	c, err := servicecenter.NewClient("https://sc.example.com/ServiceCenter/", servicecenter.WithCredentials("u", "p"))
 	if err != nil || c.BaseURL() != "https://sc.example.com" {
 		t.Errorf("NewClient = %v, %v", c, err)
+	}
+}
+
+func TestUserAgent(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, r.Header.Get("User-Agent"))
+		mu.Unlock()
+		a := soapOK("GetPlatformInfo", platformAnswer)
+		w.Header().Set("Content-Type", a.ctype)
+		io.WriteString(w, a.body)
+	}))
+	defer srv.Close()
+	for _, opts := range [][]servicecenter.Option{nil, {servicecenter.WithUserAgent("release-bot/2.1")}} {
+		c, err := servicecenter.NewClient(srv.URL, append(opts, servicecenter.WithInsecureHTTP())...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.PlatformInfo(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) != 2 || !strings.HasPrefix(got[0], "go-outsystems/") || got[1] != "release-bot/2.1" {
+		t.Errorf("User-Agent headers %q, want go-outsystems/<version> then release-bot/2.1", got)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Option configures a [Client]. Options validate their input and make
@@ -90,11 +91,15 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// WithUserAgent replaces the User-Agent "go-outsystems/<version>".
+// WithUserAgent replaces the User-Agent "go-outsystems/<version>". An
+// empty value, or one with control characters, is refused.
 func WithUserAgent(ua string) Option {
 	return func(c *config) error {
 		if strings.TrimSpace(ua) == "" {
 			return errors.New("WithUserAgent: empty user agent")
+		}
+		if strings.ContainsFunc(ua, unicode.IsControl) {
+			return errors.New("WithUserAgent: control character in the user agent")
 		}
 		c.userAgent = ua
 		return nil

@@ -40,10 +40,6 @@ func (d *Doer) NewClient(endpoint string) *gsoap.Client {
 	return gsoap.NewClient(endpoint, gsoap.WithHTTPClient(d))
 }
 
-// Retryable reports whether the operation of this SOAPAction is on the
-// read-only allow-list.
-func (d *Doer) Retryable(action string) bool { return d.readOnly[action] }
-
 // OperationName turns a SOAPAction "http://<Module>/<Service>/<Operation>"
 // into "Service.Operation".
 func OperationName(action string) string {

@@ -92,6 +92,22 @@ func TestNonXMLSuccessIsHTTPError(t *testing.T) {
 	}
 }
 
+func TestUserAgent(t *testing.T) {
+	f := newFake(t, nil)
+	for _, c := range []*ltservices.Client{
+		newClient(t, f.URL, ltservices.WithServiceAccountToken(serviceToken)),
+		newClient(t, f.URL, ltservices.WithServiceAccountToken(serviceToken), ltservices.WithUserAgent("release-bot/2.1")),
+	} {
+		if err := c.Users.SetActive(t.Context(), "ana"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reqs := f.recorded()
+	if len(reqs) != 2 || !strings.HasPrefix(reqs[0].UserAgent, "go-outsystems/") || reqs[1].UserAgent != "release-bot/2.1" {
+		t.Errorf("requests %+v, want User-Agent go-outsystems/<version> then release-bot/2.1", reqs)
+	}
+}
+
 func TestValidation(t *testing.T) {
 	for _, opts := range [][]ltservices.Option{
 		nil,
@@ -99,6 +115,8 @@ func TestValidation(t *testing.T) {
 		{ltservices.WithCredentials("", "p")},
 		{ltservices.WithServiceAccountToken(" ")},
 		{ltservices.WithHTTPClient(nil)},
+		{ltservices.WithUserAgent("")},
+		{ltservices.WithUserAgent("tool/1\nX-Injected: 1")},
 	} {
 		if _, err := ltservices.NewClient("lt.example.com", opts...); !errors.Is(err, ltservices.ErrInvalidOption) {
 			t.Errorf("NewClient with %d options: %v, want ErrInvalidOption", len(opts), err)

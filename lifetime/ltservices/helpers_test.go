@@ -29,6 +29,7 @@ const (
 // recorded is one request as the fake saw it.
 type recorded struct {
 	Path, SOAPAction, ContentType, Body string
+	UserAgent                           string
 }
 
 // operation returns the operation name of the SOAPAction.
@@ -82,7 +83,7 @@ func newFake(t testing.TB, respond func(op, token string) string) *fakeLT {
 
 func (f *fakeLT) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	rec := recorded{r.URL.Path, r.Header.Get("SOAPAction"), r.Header.Get("Content-Type"), string(body)}
+	rec := recorded{r.URL.Path, r.Header.Get("SOAPAction"), r.Header.Get("Content-Type"), string(body), r.Header.Get("User-Agent")}
 	f.mu.Lock()
 	f.requests = append(f.requests, rec)
 	op := rec.operation()
