@@ -117,6 +117,17 @@ func knownDifferences() []knownDifference {
 			},
 		},
 		{
+			name: "an operation newer than the console does not exist there: 404 (405 for the solution endpoints), " +
+				"with the Exception body, also where the swagger lists neither",
+			source: "https://github.com/OutSystems/docs-product/blob/016fefcce1846087e88adf6a7f36586659fbcb0d/src/ref/apis/auto/lifetime-deployment-api-v2.final.md " +
+				"(availability notes per endpoint; lifetime-rest-api.md §1.5 and §2.2: \"405 The requested resource does not exist\")",
+			matches: func(opID string, ex *exchange) bool {
+				return (ex.status == http.StatusNotFound || ex.status == http.StatusMethodNotAllowed) &&
+					bytes.Contains(ex.body, []byte("The requested resource does not exist."))
+			},
+			check: checkException,
+		},
+		{
 			name: "errors are the JSON Exception body even on operations whose produces lists only text/plain " +
 				"(where the swagger then types the error answers text/plain)",
 			source: "http://www.outsystems.com/help/servicestudio/9.1/Integrating_with_other_systems/Web_Services/Preprocess_REST_API_Requests.htm " +

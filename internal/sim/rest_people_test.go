@@ -456,6 +456,15 @@ func TestPeopleBlockedLogins(t *testing.T) {
 	old.wantError(404, old.do("GET", "/environments/"+old.devKey+"/dbconnections/", nil))
 }
 
+func TestPeopleRoutesNeedLifeTime11_5(t *testing.T) {
+	e := newPeopleEnv(t, Options{ConsoleVersion: "11.4.2"})
+	for _, path := range []string{"/roles/", "/users/", "/teams/"} {
+		e.wantError(404, e.do("GET", path, nil))
+	}
+	current := newPeopleEnv(t, Options{ConsoleVersion: "11.5.0"})
+	current.want(200, current.do("GET", "/roles/", nil))
+}
+
 func TestPeopleDBConnections(t *testing.T) {
 	e := newPeopleEnv(t, Options{})
 	base := "/environments/" + e.devKey + "/dbconnections/"
