@@ -138,7 +138,7 @@ type Deployment struct {
 	DetailsURL string `json:"DetailsURL,omitempty"`
 	// Notes describe the plan.
 	Notes string `json:"Notes"`
-	// CreatedOn, CreatedBy and CreatedByUsername tell who created the plan and when.
+	// CreatedOn is when the plan was created.
 	CreatedOn Time `json:"CreatedOn"`
 	// CreatedBy is the creator's name.
 	CreatedBy string `json:"CreatedBy"`
