@@ -134,6 +134,12 @@ func TestLoadErrors(t *testing.T) {
 	if _, err := Load(strings.NewReader(fill(valid, rel, "", "", ""))); err != nil {
 		t.Errorf("minimal catalogue: %v", err)
 	}
+	// The cause stays reachable: a bad version wraps the *ParseError.
+	_, err := Load(strings.NewReader(fill(valid, `{"product":"lifetime","version":"11.x","date":"2026-08-10","source":"https://example.com/a"}`, "", "", "")))
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		t.Errorf("bad version: %v, want it to wrap a *ParseError", err)
+	}
 }
 
 func fill(format string, parts ...string) string {

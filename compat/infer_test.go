@@ -132,6 +132,9 @@ func TestRange(t *testing.T) {
 	if !(compat.Range{Min: lt("11.5.0"), Max: lt("11.5.0")}).Empty() || r.Empty() {
 		t.Error("Empty")
 	}
+	if !r.Bounded() || compat.AtLeast(lt("11.5.0")).Bounded() || !compat.Before(lt("11.5.0")).Bounded() {
+		t.Error("Bounded")
+	}
 	if !compat.AtLeast(lt("11.23.0")).AtOrAbove(lt("11.22.0")) || compat.Before(lt("11.23.0")).AtOrAbove(lt("11.22.0")) {
 		t.Error("AtOrAbove")
 	}

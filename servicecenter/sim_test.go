@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -169,6 +170,9 @@ func TestWaitPublishOverSimulatedTime(t *testing.T) {
 		var pe *servicecenter.PublishError
 		if !errors.As(err, &pe) || !errors.Is(err, servicecenter.ErrPublishFailed) || pe.Result != res {
 			t.Fatalf("wait: %v, want *PublishError", err)
+		}
+		if want := "1 error(s) in PluginUI"; !strings.Contains(err.Error(), want) {
+			t.Errorf("error text %q does not say %q", err, want)
 		}
 		if !res.Finished || len(res.Errors) != 1 {
 			t.Errorf("result finished=%v errors=%d", res.Finished, len(res.Errors))
