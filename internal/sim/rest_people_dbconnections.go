@@ -263,43 +263,56 @@ type dbGrantee struct {
 	perms  func(c *DBConnection) map[string]int // the connection's map for this kind
 }
 
-var (
-	dbRoleGrantee = dbGrantee{"role", func(s *Sim, n string) bool { return s.roleByName(n) != nil }, func(c *DBConnection) map[string]int {
-		if c.RolePermissions == nil {
-			c.RolePermissions = map[string]int{}
-		}
-		return c.RolePermissions
-	}}
-	dbUserGrantee = dbGrantee{"user", func(s *Sim, n string) bool { return s.userByUsername(n) != nil }, func(c *DBConnection) map[string]int {
-		if c.UserPermissions == nil {
-			c.UserPermissions = map[string]int{}
-		}
-		return c.UserPermissions
-	}}
-)
+// dbRoleGrantee reads and changes the permissions of roles (by name).
+func dbRoleGrantee() dbGrantee {
+	return dbGrantee{
+		what:   "role",
+		exists: func(s *Sim, name string) bool { return s.roleByName(name) != nil },
+		perms: func(c *DBConnection) map[string]int {
+			if c.RolePermissions == nil {
+				c.RolePermissions = map[string]int{}
+			}
+			return c.RolePermissions
+		},
+	}
+}
+
+// dbUserGrantee reads and changes the permissions of users (by username).
+func dbUserGrantee() dbGrantee {
+	return dbGrantee{
+		what:   "user",
+		exists: func(s *Sim, name string) bool { return s.userByUsername(name) != nil },
+		perms: func(c *DBConnection) map[string]int {
+			if c.UserPermissions == nil {
+				c.UserPermissions = map[string]int{}
+			}
+			return c.UserPermissions
+		},
+	}
+}
 
 func (s *Sim) setDBRolePermission(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	s.setDBPermission(w, r, dbRoleGrantee)
+	s.setDBPermission(w, r, dbRoleGrantee())
 }
 
 func (s *Sim) setDBUserPermission(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	s.setDBPermission(w, r, dbUserGrantee)
+	s.setDBPermission(w, r, dbUserGrantee())
 }
 
 func (s *Sim) revokeDBRolePermission(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	s.revokeDBPermission(w, r, dbRoleGrantee)
+	s.revokeDBPermission(w, r, dbRoleGrantee())
 }
 
 func (s *Sim) revokeDBUserPermission(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	s.revokeDBPermission(w, r, dbUserGrantee)
+	s.revokeDBPermission(w, r, dbUserGrantee())
 }
 
 func (s *Sim) getDBRolePermission(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	s.getDBPermission(w, r, dbRoleGrantee, r.PathValue("Role"))
+	s.getDBPermission(w, r, dbRoleGrantee(), r.PathValue("Role"))
 }
 
 func (s *Sim) getDBUserPermission(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	s.getDBPermission(w, r, dbUserGrantee, r.PathValue("Username"))
+	s.getDBPermission(w, r, dbUserGrantee(), r.PathValue("Username"))
 }
 
 // dbGranteeInput is DBConnection_RolePermissionLevel / _UserPermissionLevel
