@@ -169,17 +169,15 @@ func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.
 		maxAttempts = 1
 	}
 
-	exp := backoff.NewExponentialBackOff(
-		backoff.WithInitialInterval(p.policy.InitialInterval),
-		backoff.WithMaxInterval(p.policy.MaxInterval),
-		backoff.WithMultiplier(p.policy.Multiplier),
-		backoff.WithRandomizationFactor(max(p.policy.Jitter, 0)),
-		backoff.WithMaxElapsedTime(p.policy.MaxElapsedTime),
-	)
-	var bo backoff.BackOff = backoff.WithContext(backoff.WithMaxRetries(exp, uint64(maxAttempts-1)), ctx)
-	bo.Reset()
+	var bo backoff.BackOff // created at the first retry; most calls need none
 	start := time.Now()
-	safeURL := p.redactor.redact(SanitizeURL(r.URL))
+	var safe string // the sanitized, redacted URL, computed when first needed
+	safeURL := func() string {
+		if safe == "" {
+			safe = p.redactor.redact(SanitizeURL(r.URL))
+		}
+		return safe
+	}
 
 	for attempt := 1; ; attempt++ {
 		if attempt > 1 && hasBody {
@@ -194,7 +192,7 @@ func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.
 		dur := time.Since(t0)
 		if err != nil && ctx.Err() != nil {
 			p.log(ctx, "http request canceled", call, r.Method, safeURL, attempt, 0, dur, err)
-			return nil, fmt.Errorf("transport: %s %s: %w", r.Method, safeURL, ctx.Err())
+			return nil, fmt.Errorf("transport: %s %s: %w", r.Method, safeURL(), ctx.Err())
 		}
 		status := 0
 		if resp != nil {
@@ -215,6 +213,9 @@ func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.
 		}
 		var delay time.Duration
 		if retry {
+			if bo == nil {
+				bo = p.newBackOff(ctx, maxAttempts)
+			}
 			delay = bo.NextBackOff()
 			if delay == backoff.Stop {
 				retry = false
@@ -244,9 +245,24 @@ func (p *Pipeline) Do(ctx context.Context, req *http.Request, call Call) (*http.
 		}
 		p.logRetry(ctx, "http retry", call, r.Method, safeURL, attempt, delay)
 		if err := sleep(ctx, delay); err != nil {
-			return nil, fmt.Errorf("transport: %s %s: waiting to retry: %w", r.Method, safeURL, err)
+			return nil, fmt.Errorf("transport: %s %s: waiting to retry: %w", r.Method, safeURL(), err)
 		}
 	}
+}
+
+// newBackOff returns the jittered exponential backoff of the policy,
+// bounded to maxAttempts-1 retries, the policy's elapsed time and ctx.
+func (p *Pipeline) newBackOff(ctx context.Context, maxAttempts int) backoff.BackOff {
+	exp := backoff.NewExponentialBackOff(
+		backoff.WithInitialInterval(p.policy.InitialInterval),
+		backoff.WithMaxInterval(p.policy.MaxInterval),
+		backoff.WithMultiplier(p.policy.Multiplier),
+		backoff.WithRandomizationFactor(max(p.policy.Jitter, 0)),
+		backoff.WithMaxElapsedTime(p.policy.MaxElapsedTime),
+	)
+	bo := backoff.WithContext(backoff.WithMaxRetries(exp, uint64(maxAttempts-1)), ctx)
+	bo.Reset()
+	return bo
 }
 
 // attempt sends r once with the per-attempt timeout. The timeout covers
@@ -340,14 +356,14 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-func (p *Pipeline) log(ctx context.Context, msg string, call Call, method, u string, attempt, status int, dur time.Duration, err error) {
+func (p *Pipeline) log(ctx context.Context, msg string, call Call, method string, u func() string, attempt, status int, dur time.Duration, err error) {
 	if p.logger == nil || !p.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 	attrs := []slog.Attr{
 		slog.String("operation", call.Operation),
 		slog.String("method", method),
-		slog.String("url", u),
+		slog.String("url", u()),
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", dur),
 	}
@@ -360,14 +376,14 @@ func (p *Pipeline) log(ctx context.Context, msg string, call Call, method, u str
 	p.logger.LogAttrs(ctx, slog.LevelDebug, msg, attrs...)
 }
 
-func (p *Pipeline) logRetry(ctx context.Context, msg string, call Call, method, u string, attempt int, delay time.Duration) {
+func (p *Pipeline) logRetry(ctx context.Context, msg string, call Call, method string, u func() string, attempt int, delay time.Duration) {
 	if p.logger == nil || !p.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 	p.logger.LogAttrs(ctx, slog.LevelDebug, msg,
 		slog.String("operation", call.Operation),
 		slog.String("method", method),
-		slog.String("url", u),
+		slog.String("url", u()),
 		slog.Int("attempt", attempt),
 		slog.Duration("delay", delay),
 	)
