@@ -1,7 +1,9 @@
 // Package cli holds what the example programs share: common flags, secrets
-// from the environment or files, documented exit codes, logging and progress
-// output. It is internal to the examples; the SDK itself never reads flags,
-// the environment or files on its own.
+// from the environment or files, the clients of a real console or of a
+// simulated infrastructure started in process ([Common.Open], [Infra]) with
+// its fast clock ([SimClock]), documented exit codes, reports, logging and
+// progress output. It is internal to the examples; the SDK itself never
+// reads flags, the environment or files on its own.
 package cli
 
 import (
