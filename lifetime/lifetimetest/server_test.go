@@ -1,13 +1,17 @@
 package lifetimetest_test
 
 import (
+	"bytes"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
+	"github.com/go-outsystems/outsystems/servicecenter"
 )
 
 func TestTLSServer(t *testing.T) {
@@ -153,5 +157,76 @@ func TestRefuseConnectionsDuringUpgrade(t *testing.T) {
 	if resp, err := client.Do(req); err == nil {
 		resp.Body.Close()
 		t.Fatalf("answered %d during the upgrade", resp.StatusCode)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer the server's goroutines may write to.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestLoggerClockAndPublishDuration: WithLogger gets a record per request,
+// Server.Clock is the clock given, and a republish in the LifeTime
+// environment's Service Center takes WithPublishDuration of simulated time.
+func TestLoggerClockAndPublishDuration(t *testing.T) {
+	clock := lifetimetest.NewManualClock(time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC))
+	var logs lockedBuffer
+	srv, err := lifetimetest.NewServer(lifetimetest.WithClock(clock), lifetimetest.WithPublishDuration(10*time.Minute),
+		lifetimetest.WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if srv.Clock() != lifetimetest.Clock(clock) {
+		t.Errorf("Clock() = %v, want the clock given", srv.Clock())
+	}
+	if status, _ := call(srv, "GET", "/environments/", ""); status != http.StatusOK {
+		t.Fatalf("GET /environments/: %d", status)
+	}
+	if got := logs.String(); !strings.Contains(got, "operation=Environments_List") || strings.Contains(got, srv.Token()) {
+		t.Errorf("log %q: want the operation and never the token", got)
+	}
+
+	lt := srv.Sim().LifeTime()
+	sc, err := servicecenter.NewClient(srv.URL, servicecenter.WithInsecureHTTP(), servicecenter.WithHTTPClient(srv.Client()),
+		servicecenter.WithCredentials(lt.ServiceCenterUsername, lt.ServiceCenterPassword))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	if _, err := sc.CreateAllSolution(ctx, "Plugins"); err != nil {
+		t.Fatal(err)
+	}
+	pub, err := sc.PublishRunning(ctx, "Plugins", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := func() bool {
+		msgs, err := sc.Messages(ctx, pub.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(msgs) > 0 && msgs[len(msgs)-1].Type == servicecenter.MessageDone
+	}
+	clock.Advance(9 * time.Minute)
+	if done() {
+		t.Error("publication done after 9 of its 10 minutes")
+	}
+	clock.Advance(time.Minute)
+	if !done() {
+		t.Error("publication not done after its 10 minutes")
 	}
 }
