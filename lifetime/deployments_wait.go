@@ -308,15 +308,22 @@ func (w *waiter) run(parent, ctx context.Context) (*DeploymentProgress, error) {
 		case st == DeploymentNeedsUserIntervention:
 			if p.Info == InfoDeploymentPrepared && w.o.ContinuePrepared {
 				if !continued {
-					if _, err := w.s.Continue(ctx, w.key, w.o.ContinueOptions); err != nil {
+					_, err := w.s.Continue(ctx, w.key, w.o.ContinueOptions)
+					switch {
+					case err == nil:
+						ev.Continued = true
+					case ctx.Err() != nil:
 						w.emitIf(ev)
-						if ctx.Err() != nil {
-							return p, w.interrupted(parent, ctx.Err())
-						}
+						return p, w.interrupted(parent, ctx.Err())
+					case errors.Is(err, ErrConflict):
+						// The plan moved on meanwhile (continued from the
+						// console, or by another waiter): keep polling.
+						w.debug(ctx, "deployment continue refused, state changed", slog.String("error", w.s.client.pipeline.Redact(err.Error())))
+					default:
+						w.emitIf(ev)
 						return p, fmt.Errorf("lifetime: continuing prepared deployment %s: %w", w.key, err)
 					}
 					continued = true
-					ev.Continued = true
 					w.emit(ev)
 				} else {
 					w.emitIf(ev)

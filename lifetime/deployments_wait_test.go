@@ -237,6 +237,42 @@ func TestWaitContinuesPreparedOnce(t *testing.T) {
 	})
 }
 
+func TestWaitContinueRefusedBecauseAlreadyContinued(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		client, mux := setupMem(t)
+		var polls int
+		mux.HandleFunc("GET /deployments/k1/status/", func(w http.ResponseWriter, r *http.Request) {
+			polls++
+			if polls == 1 {
+				progress(DeploymentNeedsUserIntervention, InfoDeploymentPrepared)(w)
+				return
+			}
+			progress(DeploymentFinishedSuccessful, "")(w)
+		})
+		mux.HandleFunc("POST /deployments/k1/continue/", func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, 400, `{"Errors":["Command continue can't be executed for deployment k1."],"StatusCode":400}`)
+		})
+		p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{ContinuePrepared: true})
+		if err != nil || p.DeploymentStatus != DeploymentFinishedSuccessful {
+			t.Fatalf("Wait = %+v, %v; want it to keep polling after the refused continue", p, err)
+		}
+	})
+	t.Run("other errors end the wait", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			client, mux := setupMem(t)
+			sd := &scriptedDeployment{t: t, script: []func(http.ResponseWriter){progress(DeploymentNeedsUserIntervention, InfoDeploymentPrepared)}}
+			sd.register(mux, "k2")
+			mux.HandleFunc("POST /deployments/k2/continue/", func(w http.ResponseWriter, r *http.Request) {
+				writeJSON(w, 403, `{"Errors":["no permission"],"StatusCode":403}`)
+			})
+			_, err := client.Deployments.Wait(t.Context(), "k2", &WaitOptions{ContinuePrepared: true})
+			if !errors.Is(err, ErrForbidden) {
+				t.Fatalf("err = %v, want ErrForbidden", err)
+			}
+		})
+	})
+}
+
 func TestWaitManualIntervention(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		client, mux := setupMem(t)
