@@ -391,6 +391,11 @@ func TestExampleCases(t *testing.T) {
 			if s.Outcome != upgrade.ActionRequired || !strings.Contains(s.Detail, "Target LifeTime:") {
 				t.Errorf("support-case: %+v", s)
 			}
+			// The person must see the text while the program waits, not at the end.
+			ask := strings.Index(r.stdout, "ACTION REQUIRED: open a support case")
+			if ask < 0 || !strings.Contains(r.stdout[ask:], "Subject: LifeTime upgrade to 11.30.1") || ask > strings.Index(r.stdout, "LifeTime upgrade report") {
+				t.Errorf("the support case is not shown before the report:\n%s", r.stdout)
+			}
 		}},
 		{"deploy to Production continues stage two", "deploy", []string{"-target", "Production"}, 0, func(t *testing.T, r result) {
 			rep := checkDeployReport(t, r)

@@ -82,6 +82,9 @@ func Run(ctx context.Context, c *cli.Common, in *cli.Infra, plan upgrade.Step, s
 	progress := cli.NewProgress(stderr)
 	opts := []upgrade.RunOption{upgrade.WithLogger(logger), upgrade.OnProgress(func(e upgrade.Event) {
 		onEvent(progress, e)
+		if !dryRun {
+			askForAction(st, e, progress, stdout)
+		}
 		if in.Simulated() && !dryRun {
 			playSupport(in, st, e, stdout)
 		}
@@ -133,6 +136,22 @@ func short(s string) string {
 		return string(r[:maxProgressText]) + "…"
 	}
 	return s
+}
+
+// askForAction says, as soon as the upgrade window needs a person, what
+// they must do while the program waits for the console: open the support
+// case (its text follows) or run the installer.
+func askForAction(st *upgrade.State, e upgrade.Event, p *cli.Progress, stdout io.Writer) {
+	if e.Kind != upgrade.EventStepFinished || e.Outcome != upgrade.ActionRequired {
+		return
+	}
+	p.Done()
+	switch e.Step {
+	case upgrade.StepSupportCase:
+		fmt.Fprintf(stdout, "\nACTION REQUIRED: open a support case with OutSystems with this text; this program waits for the console to come back at %s.\n\n%s\n", st.Target, st.SupportCase)
+	case upgrade.StepRunInstaller:
+		fmt.Fprintf(stdout, "\nACTION REQUIRED: run the LifeTime installer for %s on the LifeTime environment; this program waits for the console to come back.\n\n", st.Target)
+	}
 }
 
 // playSupport plays OutSystems support on a Cloud or hybrid simulation:
