@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strings"
 )
 
 // RetryableStatus reports whether an answer with this HTTP status may be
@@ -45,5 +46,21 @@ func retryableError(err error) bool {
 		errors.As(err, &invalid) || errors.As(err, &verify) || errors.As(err, &recordHeader) {
 		return false
 	}
+	// Configuration mistakes net/http reports only as text: repeating the
+	// request cannot help.
+	msg := err.Error()
+	for _, s := range permanentMessages {
+		if strings.Contains(msg, s) {
+			return false
+		}
+	}
 	return true
+}
+
+// permanentMessages are net/http error texts of requests that cannot
+// succeed on a retry.
+var permanentMessages = []string{
+	"unsupported protocol scheme",
+	"server gave HTTP response to HTTPS client",
+	"stopped after 10 redirects",
 }

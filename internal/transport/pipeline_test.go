@@ -426,6 +426,31 @@ func TestDoDoesNotRetryUnknownHost(t *testing.T) {
 	}
 }
 
+func TestDoDoesNotRetryProtocolMistakes(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	var dials atomic.Int32
+	var d net.Dialer
+	client := &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			dials.Add(1)
+			return d.DialContext(ctx, network, addr)
+		},
+	}}
+	p, err := New(Config{HTTPClient: client, Retry: RetryPolicy{InitialInterval: time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// https to a plain-http server: retrying cannot help.
+	_, err = p.Do(t.Context(), mustRequest(t, "GET", strings.Replace(srv.URL, "http://", "https://", 1), nil), Call{Retryable: true})
+	if err == nil || !strings.Contains(err.Error(), "HTTP response to HTTPS client") {
+		t.Fatalf("err = %v", err)
+	}
+	if dials.Load() != 1 {
+		t.Errorf("dialed %d times, want 1", dials.Load())
+	}
+}
+
 func TestDoLogsWithSecretsRedacted(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const token = "s3cr3t-token-value"
