@@ -23,7 +23,8 @@ type service struct {
 func (s service) action(op string) string { return "http://" + s.module + "/" + s.name + "/" + op }
 
 // soapOp builds an operation whose request element decodes into Req. fn
-// runs with sc.mu held, after the state was advanced to now.
+// runs with sc.mu held, after the state was advanced to now, and only once
+// the credentials of a Req that carries them (withCredentials) passed.
 func soapOp[Req any](name string, fn func(sc *ServiceCenter, in *Req, now time.Time) (any, *fault)) operation {
 	return operation{name: name, call: func(sc *ServiceCenter, req *soapRequest) (any, *fault) {
 		var in Req
@@ -37,6 +38,11 @@ func soapOp[Req any](name string, fn func(sc *ServiceCenter, in *Req, now time.T
 		}
 		sc.mu.Lock()
 		defer sc.mu.Unlock()
+		if c, ok := any(&in).(withCredentials); ok {
+			if f := sc.authenticate(c.creds()); f != nil {
+				return nil, f
+			}
+		}
 		return fn(sc, &in, sc.now())
 	}}
 }

@@ -40,9 +40,6 @@ type packResponse struct {
 
 func packOp(name string) operation {
 	return soapOp(name, func(sc *ServiceCenter, in *packRequest, _ time.Time) (any, *fault) {
-		if f := sc.authenticate(in.credentials); f != nil {
-			return nil, f
-		}
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
 		n := 0

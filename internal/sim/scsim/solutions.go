@@ -185,10 +185,7 @@ func (sc *ServiceCenter) solutionsService() service {
 		packOp("Pack"),
 		packOp("Pack2"),
 
-		soapOp("TestLogin", func(sc *ServiceCenter, in *testLoginRequest, _ time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
+		soapOp("TestLogin", func(_ *ServiceCenter, _ *testLoginRequest, _ time.Time) (any, *fault) {
 			// The status text of a successful login is not documented
 			// (INFERRED); clients should rely on the absence of a fault.
 			return &testLoginResponse{Status: "OK"}, nil
@@ -200,9 +197,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		// solution's module list and returns the same id (INFERRED: the
 		// real behaviour is an open question, soap-apis.md §10).
 		soapOp("CreateAllSolution", func(sc *ServiceCenter, in *createAllSolutionRequest, _ time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			name := strings.TrimSpace(in.AllSolutionName)
 			if name == "" {
 				return nil, serverFault("Solution name cannot be empty.")
@@ -225,9 +219,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		}),
 
 		soapOp("GetSolutionIdByName", func(sc *ServiceCenter, in *getSolutionIDByNameRequest, _ time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			s := sc.solutionByName(in.SolutionName)
 			if s == nil {
 				return nil, sc.unknownSolution(in.SolutionName)
@@ -236,9 +227,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		}),
 
 		soapOp("PublishRunning", func(sc *ServiceCenter, in *publishRunningRequest, now time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			s := sc.solutionByName(in.SolutionName)
 			if s == nil {
 				return nil, sc.unknownSolution(in.SolutionName)
@@ -251,9 +239,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		}),
 
 		soapOp("PublishRunningVersion", func(sc *ServiceCenter, in *publishRunningVersionRequest, now time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			s := sc.solutionByName(in.SolutionName)
 			if s == nil {
 				return nil, sc.unknownSolution(in.SolutionName)
@@ -268,9 +253,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		// GetMessages returns the messages of a publication emitted so far
 		// whose id is greater than LastSeenId.
 		soapOp("GetMessages", func(sc *ServiceCenter, in *getMessagesRequest, _ time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			p := sc.pubs[in.SolutionPubID.V]
 			if p == nil {
 				return nil, serverFault("Solution publication %d does not exist.", in.SolutionPubID.V)
@@ -284,9 +266,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		// JustUpload. NeedsConfiguration is always false: the simulator
 		// has no site properties or database mappings to configure.
 		soapOp("Publish", func(sc *ServiceCenter, in *publishRequest, now time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			if len(in.File) == 0 {
 				return nil, serverFault("The solution file is empty.")
 			}
@@ -334,9 +313,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		// soap-apis.md §2.2); any other value must be the solution's
 		// current version.
 		soapOp("Download", func(sc *ServiceCenter, in *downloadRequest, _ time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			s := sc.solutionByName(in.SolutionName)
 			if s == nil {
 				return nil, sc.unknownSolution(in.SolutionName)
@@ -361,9 +337,6 @@ func (sc *ServiceCenter) solutionsService() service {
 		}),
 
 		soapOp("Delete", func(sc *ServiceCenter, in *deleteRequest, now time.Time) (any, *fault) {
-			if f := sc.authenticate(in.credentials); f != nil {
-				return nil, f
-			}
 			s := sc.solutions[in.SolutionID.V]
 			if s == nil {
 				return nil, serverFault("Solution with id %d does not exist.", in.SolutionID.V)

@@ -2,6 +2,7 @@ package scsim_test
 
 import (
 	"encoding/xml"
+	"strings"
 	"testing"
 
 	"github.com/go-outsystems/outsystems/internal/sim/scsim"
@@ -67,4 +68,30 @@ func TestRequireHashedPasswordRefusesPlain(t *testing.T) {
 	wantFault(t, f.call(t, "Solutions", "TestLogin", creds(testUser, testPass)))
 	var got testLoginResponse
 	wantOK(t, f.call(t, "Solutions", "TestLogin", creds(testUser, testHash)), &got)
+}
+
+// TestEveryOperationChecksCredentials: every operation that takes a
+// username and password refuses wrong ones with the login fault, before
+// looking at its other arguments.
+func TestEveryOperationChecksCredentials(t *testing.T) {
+	f := newFixture(t)
+	ops := map[string][]string{
+		"Solutions": {"TestLogin", "CreateAllSolution", "GetSolutionIdByName", "PublishRunning", "PublishRunningVersion",
+			"GetMessages", "Publish", "Download", "Delete", "Pack", "Pack2"},
+		"PlatformServices_v8_0_0": {"Modules_Get", "SolutionPack_GetPublishMessages", "SolutionPack_PublishContinue", "SolutionPack_PublishAbort"},
+	}
+	for service, names := range ops {
+		bad := creds(testUser, "wrong")
+		if service == "PlatformServices_v8_0_0" {
+			bad = psArgs(testUser, "wrong")
+		}
+		for _, op := range names {
+			t.Run(op, func(t *testing.T) {
+				got := wantFault(t, f.call(t, service, op, bad))
+				if !strings.Contains(got.String, "Invalid username or password.") {
+					t.Errorf("fault %q, want the login fault", got.String)
+				}
+			})
+		}
+	}
 }

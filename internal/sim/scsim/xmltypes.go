@@ -88,6 +88,13 @@ type credentials struct {
 	Password string `xml:"password"`
 }
 
+// withCredentials is implemented by every request that carries Service
+// Center credentials (through an embedded credentials, or positionally):
+// soapOp checks them before the operation runs, so no operation can forget.
+type withCredentials interface{ creds() credentials }
+
+func (c credentials) creds() credentials { return c }
+
 // missingMandatory returns the XML names of the xsInt/xsBool fields of the
 // struct *req that were not present in the request.
 func missingMandatory(req any) []string {
