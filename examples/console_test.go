@@ -89,6 +89,48 @@ func TestAgainstAConsole(t *testing.T) {
 		})
 	}
 
+	t.Run("two-stage: stop after stage one, then -continue", func(t *testing.T) {
+		app, ok := srv.Sim().ApplicationByName("Core Services")
+		if !ok {
+			t.Fatal("no Core Services in the scenario")
+		}
+		if err := srv.Sim().SetApplicationBehaviour(app.Key, lifetimetest.DeploymentBehaviour{Pauses: []string{lifetimetest.InfoDeploymentPrepared}}); err != nil {
+			t.Fatal(err)
+		}
+		env := []string{"LIFETIME_TOKEN=" + token}
+		deploy := append(append([]string{}, console...), "-source", "Test", "-target", "Production", "-apps", "Core Services", "-poll-interval", "200ms")
+		r := runExampleEnv(t, env, "deploy", append(deploy, "-two-stage", "stop")...)
+		if r.code != 3 {
+			t.Fatalf("stage one: exit code %d, want 3\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+		}
+		rep := checkDeployReport(t, r)
+		if d, _ := srv.Sim().Deployment(rep.DeploymentKey); d.Status != lifetimetest.StatusNeedsUserIntervention || d.Info != lifetimetest.InfoDeploymentPrepared {
+			t.Fatalf("after stage one the plan is %s (%s)", d.Status, d.Info)
+		}
+		r = runExampleEnv(t, env, "deploy", append(append([]string{}, console...), "-continue", rep.DeploymentKey, "-poll-interval", "200ms")...)
+		if r.code != 0 {
+			t.Fatalf("stage two: exit code %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+		}
+		if d, _ := srv.Sim().Deployment(rep.DeploymentKey); d.Status != lifetimetest.StatusFinishedSuccessful {
+			t.Errorf("after -continue the plan is %s", d.Status)
+		}
+		if err := srv.Sim().SetApplicationBehaviour(app.Key, lifetimetest.DeploymentBehaviour{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("SIGTERM aborts the plan in LifeTime", func(t *testing.T) {
+		r, key := runAndTerminate(t, []string{"LIFETIME_TOKEN=" + token}, append(append([]string{}, console...),
+			"-source", "Development", "-target", "Production", "-apps", "Field Inspections", "-poll-interval", "100ms")...)
+		if r.code != 5 {
+			t.Fatalf("exit code %d, want 5\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+		}
+		d, ok := srv.Sim().Deployment(key)
+		if !ok || (d.Status != lifetimetest.StatusAborting && d.Status != lifetimetest.StatusAborted) {
+			t.Errorf("plan %s is %s in LifeTime, want aborting or aborted", key, d.Status)
+		}
+	})
+
 	t.Run("plain http needs -insecure-http", func(t *testing.T) {
 		r := runExampleEnv(t, []string{"LIFETIME_TOKEN=" + token}, "deploy", "-lifetime-url", "http://127.0.0.1:1", "-source", "Development", "-target", "Test", "-apps", "x")
 		if r.code != 2 || !strings.Contains(r.stderr, "-insecure-http") {

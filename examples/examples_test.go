@@ -456,21 +456,32 @@ func TestExampleCases(t *testing.T) {
 }
 
 // TestDeployAbortsOnSIGTERM checks what Jenkins relies on when a build is
-// aborted: SIGTERM aborts the running plan in LifeTime, the reports are
-// written and the exit code is 5.
+// aborted: SIGTERM aborts the running plan, the reports are written and the
+// exit code is 5.
 func TestDeployAbortsOnSIGTERM(t *testing.T) {
+	t.Parallel()
+	r, _ := runAndTerminate(t, nil, "-target", "Production")
+	if r.code != 5 {
+		t.Fatalf("exit code %d, want 5\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// runAndTerminate runs the deploy example, sends it SIGTERM once its plan
+// runs, and returns what it did with the plan's key. It checks the
+// reports: outcome aborted, abort sent.
+func runAndTerminate(t *testing.T, env []string, args ...string) (result, string) {
+	t.Helper()
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGTERM on Windows")
 	}
-	t.Parallel()
 	runLimit <- struct{}{}
 	defer func() { <-runLimit }()
 	dir := t.TempDir()
-	jsonPath := filepath.Join(dir, "report.json")
+	r := result{jsonPath: filepath.Join(dir, "report.json"), junitPath: filepath.Join(dir, "report.xml")}
 	ctx, cancel := context.WithTimeout(t.Context(), runTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, filepath.Join(binDir, "deploy"), "-target", "Production", "-json", jsonPath, "-junit", filepath.Join(dir, "report.xml"))
-	cmd.Env = cleanEnv()
+	cmd := exec.CommandContext(ctx, filepath.Join(binDir, "deploy"), append(args, "-json", r.jsonPath, "-junit", r.junitPath)...)
+	cmd.Env = append(cleanEnv(), env...)
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
 	stderr, err := cmd.StderrPipe()
@@ -495,19 +506,14 @@ func TestDeployAbortsOnSIGTERM(t *testing.T) {
 	for sc.Scan() {
 		seen.WriteString(sc.Text() + "\n")
 	}
-	code := exitCode(t, cmd.Wait())
-	if code != 5 {
-		t.Fatalf("exit code %d, want 5\nstdout:\n%s\nstderr:\n%s", code, stdout.String(), seen.String())
+	r.code = exitCode(t, cmd.Wait())
+	r.stdout, r.stderr = stdout.String(), seen.String()
+	if r.code != 5 {
+		return r, ""
 	}
-	b, err := os.ReadFile(jsonPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rep deployReport
-	if err := json.Unmarshal(b, &rep); err != nil {
-		t.Fatal(err)
-	}
+	rep := checkDeployReport(t, r)
 	if rep.Outcome != "aborted" || !rep.AbortSent {
 		t.Errorf("report: outcome %q, abort sent %v", rep.Outcome, rep.AbortSent)
 	}
+	return r, rep.DeploymentKey
 }
