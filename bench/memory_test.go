@@ -18,7 +18,7 @@ import (
 // here rather than with the client's type.
 type wireApplication struct {
 	Key, Name, Kind, Team, Description, URLPath, IconHash, IconURL, DetailsURL string
-	IsSystem                                                                  bool
+	IsSystem                                                                   bool
 }
 
 // applicationsPayload returns the JSON of n applications.
