@@ -1,53 +1,12 @@
 package servicecentertest_test
 
 import (
-	"encoding/xml"
-	"io"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-outsystems/outsystems/servicecenter/servicecentertest"
 	"github.com/google/go-cmp/cmp"
 )
-
-// post sends one Solutions or OutSystemsPlatform operation and returns the
-// status and the text of the named response element.
-func post(t *testing.T, srv *servicecentertest.Server, service, op, args, element string) (int, string) {
-	t.Helper()
-	body := `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>` +
-		`<` + op + ` xmlns="http://www.outsystems.com">` + args + `</` + op + `></soap:Body></soap:Envelope>`
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/ServiceCenter/"+service+".asmx", strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
-	req.Header.Set("SOAPAction", `"http://ServiceCenter/`+service+`/`+op+`"`)
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := xml.NewDecoder(strings.NewReader(string(b)))
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return resp.StatusCode, ""
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == element {
-			var s string
-			if err := dec.DecodeElement(&s, &se); err != nil {
-				t.Fatal(err)
-			}
-			return resp.StatusCode, s
-		}
-	}
-}
 
 func TestRepublishFlowWithManualClock(t *testing.T) {
 	clock := servicecentertest.NewManualClock(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))

@@ -2,7 +2,6 @@ package servicecentertest_test
 
 import (
 	"crypto/x509"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,29 +9,6 @@ import (
 	"github.com/go-outsystems/outsystems/servicecenter/servicecentertest"
 	"github.com/google/go-cmp/cmp"
 )
-
-func testLogin(t *testing.T, srv *servicecentertest.Server, client *http.Client, user, pass string) (int, string) {
-	t.Helper()
-	body := `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>` +
-		`<TestLogin xmlns="http://www.outsystems.com"><username>` + user + `</username><password>` + pass +
-		`</password></TestLogin></soap:Body></soap:Envelope>`
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/ServiceCenter/Solutions.asmx", strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
-	req.Header.Set("SOAPAction", `"http://ServiceCenter/Solutions/TestLogin"`)
-	resp, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, string(b)
-}
 
 func TestDefaultsGenerateAPasswordPerServer(t *testing.T) {
 	a, b := servicecentertest.NewServer(), servicecentertest.NewServer()
@@ -47,10 +23,10 @@ func TestDefaultsGenerateAPasswordPerServer(t *testing.T) {
 	if !strings.HasPrefix(a.URL, "http://127.0.0.1:") || a.Host() != strings.TrimPrefix(a.URL, "http://") {
 		t.Errorf("URL = %q, Host() = %q", a.URL, a.Host())
 	}
-	if st, body := testLogin(t, a, a.Client(), a.Username(), a.Password()); st != http.StatusOK {
+	if st, body := testLogin(t, a, a.Username(), a.Password()); st != http.StatusOK {
 		t.Errorf("TestLogin with the server's credentials: status %d\n%s", st, body)
 	}
-	if st, _ := testLogin(t, a, a.Client(), a.Username(), b.Password()); st != http.StatusInternalServerError {
+	if st, _ := testLogin(t, a, a.Username(), b.Password()); st != http.StatusInternalServerError {
 		t.Errorf("TestLogin with another server's password: status %d, want 500", st)
 	}
 }
@@ -80,8 +56,8 @@ func TestTLSServer(t *testing.T) {
 		t.Fatalf("plain client reached the TLS server without trusting its certificate")
 	}
 	got := map[string]int{}
-	got["hashed"], _ = testLogin(t, srv, srv.Client(), "ops", srv.HashedPassword())
-	got["plain"], _ = testLogin(t, srv, srv.Client(), "ops", srv.Password())
+	got["hashed"], _ = testLogin(t, srv, "ops", srv.HashedPassword())
+	got["plain"], _ = testLogin(t, srv, "ops", srv.Password())
 	want := map[string]int{"hashed": http.StatusOK, "plain": http.StatusInternalServerError}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("TestLogin status by password form (-want +got):\n%s", diff)
