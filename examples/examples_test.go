@@ -279,7 +279,7 @@ type deployReport struct {
 
 // deployOutcomeCodes are the exit codes each deploy outcome gives.
 var deployOutcomeCodes = map[string]int{
-	"passed": 0, "warning": 0, "failed": 1, "conflicts": 1, "action_required": 3, "timeout": 4, "aborted": 5,
+	"passed": 0, "warning": 0, "failed": 1, "conflicts": 1, "usage_error": 2, "action_required": 3, "timeout": 4, "aborted": 5,
 }
 
 // checkDeployReport parses the deploy example's reports and checks them
@@ -434,7 +434,12 @@ func TestExampleCases(t *testing.T) {
 		{"unknown scenario", "preflight", []string{"-scenario", "nope"}, 2, nil},
 		{"two deployment models", "upgrade", []string{"-cloud", "-hybrid"}, 2, nil},
 		{"bad two-stage mode", "deploy", []string{"-two-stage", "maybe"}, 2, nil},
-		{"unknown application", "deploy", []string{"-apps", "No Such App"}, 2, nil},
+		{"unknown application", "deploy", []string{"-apps", "No Such App"}, 2, func(t *testing.T, r result) {
+			b, err := os.ReadFile(r.jsonPath)
+			if err != nil || !strings.Contains(string(b), `"outcome": "usage_error"`) {
+				t.Errorf("report: %s, %v", b, err)
+			}
+		}},
 		{"real console without a token", "upgrade", []string{"-lifetime-url", "https://lifetime.example.test", "-servicecenter-user", "admin"}, 2, func(t *testing.T, r result) {
 			if !strings.Contains(r.stderr, "LIFETIME_TOKEN") {
 				t.Errorf("the error does not say where the token comes from:\n%s", r.stderr)

@@ -283,7 +283,7 @@ func (d *deployer) conclude(err error) error {
 		d.rep.Outcome = outcomePassed
 		return nil
 	case errors.As(err, &usage):
-		d.rep.Outcome = outcomeFailed
+		d.rep.Outcome = outcomeUsage
 		return err
 	case errors.Is(err, errConflicts):
 		d.rep.Outcome = outcomeConflicts

@@ -22,6 +22,7 @@ const (
 	outcomeActionRequired = "action_required"
 	outcomeAborted        = "aborted"
 	outcomeTimeout        = "timeout"
+	outcomeUsage          = "usage_error"
 )
 
 // report is what the deploy example did, for people (text), for tools

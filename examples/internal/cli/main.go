@@ -19,7 +19,9 @@ type Run func(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // ExitError carries an explicit exit code, for outcomes that are not errors
 // of the program (checks failed, action required).
 type ExitError struct {
-	Code    int
+	// Code is the exit code, one of the Exit constants.
+	Code int
+	// Message is printed on stderr before the program exits.
 	Message string
 }
 
