@@ -218,7 +218,7 @@ func (s *Sim) downloadRunningApp(w http.ResponseWriter, r *http.Request, _ *Serv
 		writeErrorf(w, http.StatusBadRequest, "The required type %s is invalid for given keys (EnvironmentKey:%s; ApplicationKey:%s).", typ, r.PathValue("EnvironmentKey"), r.PathValue("ApplicationKey"))
 		return
 	}
-	e, a, run := s.pathRunningApp(w, r)
+	_, a, run := s.pathRunningApp(w, r)
 	if a == nil {
 		return
 	}
@@ -231,7 +231,6 @@ func (s *Sim) downloadRunningApp(w http.ResponseWriter, r *http.Request, _ *Serv
 	}
 	content := s.binaryPackage(a, s.versions[run.VersionKey])
 	s.writeDownloadLink(w, r, http.StatusOK, a.Name+"."+typ, "application/octet-stream", content)
-	_ = e
 }
 
 // applicationCreate is the swagger "ApplicationCreate".
