@@ -376,6 +376,21 @@ func TestExampleCases(t *testing.T) {
 				t.Errorf("republish-plugins in a dry run: %+v", s)
 			}
 		}},
+		{"upgrade verifies the plugins with the module listing", "upgrade", []string{"-experimental-module-listing"}, 0, func(t *testing.T, r result) {
+			rep := checkUpgradeReport(t, r)
+			for _, step := range []string{upgrade.StepDetectPlugins, upgrade.StepVerifyPlugins} {
+				if s, _ := rep.Step(step); s.Outcome != upgrade.Passed {
+					t.Errorf("%s: %+v", step, s)
+				}
+			}
+		}},
+		{"preflight finds a declared plugin missing", "preflight", []string{"-experimental-module-listing", "-plugin-modules", "AuditTrailPlugin,NoSuchPlugin"}, 0, func(t *testing.T, r result) {
+			rep := checkUpgradeReport(t, r)
+			s, _ := rep.Step(upgrade.StepDetectPlugins)
+			if s.Outcome != upgrade.Warning || len(s.Findings) != 1 || s.Findings[0].Subject != "NoSuchPlugin" {
+				t.Errorf("detect-plugins: %+v", s)
+			}
+		}},
 		{"upgrade gives up waiting for a slow console", "upgrade", []string{"-scenario", "slow-console-return", "-console-timeout", "30m"}, 4, func(t *testing.T, r result) {
 			rep := checkUpgradeReport(t, r)
 			if s, _ := rep.Step(upgrade.StepWaitForConsole); s.Outcome != upgrade.Failed {

@@ -53,7 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	plan := upgrade.Preflight(procedure.Clients(&common, in))
+	plan := upgrade.Preflight(flags.Clients(&common, in))
 	if err := flags.Edit(plan); err != nil {
 		return err
 	}

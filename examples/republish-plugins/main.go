@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	clients := procedure.Clients(&common, in)
+	clients := flags.Clients(&common, in)
 	plan := upgrade.Sequence("republish-plugins",
 		upgrade.DetectPlugins(clients),
 		upgrade.PostUpgrade(clients, flags.PlanOptions(&common, in, stdout)),

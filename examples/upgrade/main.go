@@ -61,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	plan := upgrade.Whole(procedure.Clients(&common, in), flags.PlanOptions(&common, in, stdout))
+	plan := upgrade.Whole(flags.Clients(&common, in), flags.PlanOptions(&common, in, stdout))
 	if err := flags.Edit(plan); err != nil {
 		return err
 	}

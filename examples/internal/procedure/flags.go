@@ -49,6 +49,9 @@ type Flags struct {
 	ConsoleTimeout time.Duration
 	// DryRun reports what would change without changing anything.
 	DryRun bool
+	// ModuleListing uses Service Center's EXPERIMENTAL module listing to
+	// check the plugin modules.
+	ModuleListing bool
 }
 
 // Register adds the flags to fs; withDryRun adds -dry-run.
@@ -65,6 +68,7 @@ func (f *Flags) Register(fs *flag.FlagSet, withDryRun bool) {
 	fs.StringVar(&f.Window, "window", "", "maintenance window to ask for in the support case")
 	fs.StringVar(&f.Solution, "solution", upgrade.DefaultSolutionName, "Service Center solution holding the plugin modules")
 	fs.DurationVar(&f.ConsoleTimeout, "console-timeout", DefaultConsoleTimeout, "how long to wait for the console to come back after the upgrade")
+	fs.BoolVar(&f.ModuleListing, "experimental-module-listing", false, "check the plugin modules with Service Center's module listing (EXPERIMENTAL: its contract is not public)")
 	if withDryRun {
 		fs.BoolVar(&f.DryRun, "dry-run", false, "say what would change, change nothing")
 	}

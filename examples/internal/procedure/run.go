@@ -25,8 +25,10 @@ const (
 	simConsoleInterval = 10 * time.Minute
 )
 
-// Clients returns the clients of the upgrade steps over in.
-func Clients(c *cli.Common, in *cli.Infra) upgrade.Clients {
+// Clients returns the clients of the upgrade steps over in; with
+// -experimental-module-listing, the module listing of the LifeTime
+// environment's Service Center too.
+func (f *Flags) Clients(c *cli.Common, in *cli.Infra) upgrade.Clients {
 	clients := upgrade.FromClients(in.LifeTime, in.ServiceCenter, nil)
 	clients.ConsoleHost = in.ConsoleHost
 	publishPoll := 0 * time.Second // servicecenter's default
@@ -37,6 +39,9 @@ func Clients(c *cli.Common, in *cli.Infra) upgrade.Clients {
 		publishPoll = c.PollInterval
 	}
 	clients.Publisher = upgrade.ServiceCenterPublisher(in.ServiceCenter, 0, publishPoll)
+	if f.ModuleListing {
+		clients.Modules = experimentalModules{sc: in.ServiceCenter}
+	}
 	return clients
 }
 
