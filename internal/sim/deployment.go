@@ -134,14 +134,16 @@ type binaryApp struct {
 // abortDuration is how long "aborting" lasts.
 const abortDuration = 10 * time.Second
 
-// stepMessages are the log lines written during a running step, evenly spread
+// stepMessages returns the log lines written during a running step, evenly spread
 // over its duration.
-var stepMessages = []string{
-	"Validating deployment plan.",
-	"Uploading modules from %[1]s to %[2]s.",
-	"Compiling modules.",
-	"Deploying modules in %[2]s.",
-	"Updating references in %[2]s.",
+func stepMessages() []string {
+	return []string{
+		"Validating deployment plan.",
+		"Uploading modules from %[1]s to %[2]s.",
+		"Compiling modules.",
+		"Deploying modules in %[2]s.",
+		"Updating references in %[2]s.",
+	}
 }
 
 // busy reports whether a plan occupies its target (saved plans excluded).
@@ -191,13 +193,14 @@ func (s *Sim) advanceDeployment(d *deployment, now time.Time) {
 	for {
 		switch d.status {
 		case StatusRunning:
-			n := len(stepMessages)
+			steps := stepMessages()
+			n := len(steps)
 			for d.stepLogged < n {
 				at := d.stepStart.Add(d.stepDuration * time.Duration(d.stepLogged) / time.Duration(n))
 				if at.After(now) {
 					return
 				}
-				msg := stepMessages[d.stepLogged]
+				msg := steps[d.stepLogged]
 				if d.step > 1 && d.stepLogged == 0 {
 					msg = "Resuming deployment."
 				}

@@ -22,104 +22,108 @@ const targetLifeTime = "11.30.1"
 // environments: a supported O11 release (compat-facts.md §2.2, 11.34.1).
 const appPlatformServer = "11.34.1.44911"
 
-var scenarios = map[string]scenario{
-	"default": {
-		description: "Self-managed infrastructure: a dedicated LifeTime environment on LifeTime 11.25.4 managing Development, Test and Production on Platform Server 11.34.1, with two LifeTime plugins.",
-		console:     "11.25.4",
-		build:       func(s *Sim, m *Meta) error { return buildStandard(s, m, "self-managed", false) },
-	},
-	"cloud": {
-		description: "OutSystems Cloud: LifeTime 11.27.4 and its environments run in OutSystems Cloud; LifeTime upgrades go through a support case.",
-		console:     "11.27.4",
-		cloud:       true,
-		build:       func(s *Sim, m *Meta) error { return buildStandard(s, m, "cloud", true) },
-	},
-	"hybrid-old-licence": {
-		description: "Hybrid: LifeTime in OutSystems Cloud managing self-managed environments, licence bought in 2019 (hybrid is supported for licences bought before 2020-01-01).",
-		console:     "11.25.4",
-		cloud:       true,
-		build: func(s *Sim, m *Meta) error {
-			m.LicensePurchased = time.Date(2019, 6, 14, 0, 0, 0, 0, time.UTC)
-			return buildStandard(s, m, "hybrid", false)
+// scenarios returns the named scenarios NewScenario builds.
+func scenarios() map[string]scenario {
+	return map[string]scenario{
+		"default": {
+			description: "Self-managed infrastructure: a dedicated LifeTime environment on LifeTime 11.25.4 managing Development, Test and Production on Platform Server 11.34.1, with two LifeTime plugins.",
+			console:     "11.25.4",
+			build:       func(s *Sim, m *Meta) error { return buildStandard(s, m, "self-managed", false) },
 		},
-	},
-	"hybrid-new-licence": {
-		description: "Hybrid: LifeTime in OutSystems Cloud managing self-managed environments, licence bought in 2021 (hybrid is not supported for licences bought from 2020-01-01).",
-		console:     "11.25.4",
-		cloud:       true,
-		build: func(s *Sim, m *Meta) error {
-			m.LicensePurchased = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
-			return buildStandard(s, m, "hybrid", false)
+		"cloud": {
+			description: "OutSystems Cloud: LifeTime 11.27.4 and its environments run in OutSystems Cloud; LifeTime upgrades go through a support case.",
+			console:     "11.27.4",
+			cloud:       true,
+			build:       func(s *Sim, m *Meta) error { return buildStandard(s, m, "cloud", true) },
 		},
-	},
-	"shared-lifetime": {
-		description: "Self-managed, but LifeTime is installed in the Production environment instead of a dedicated one (unsupported: compat-facts.md S10-S11).",
-		console:     "11.25.4",
-		build: func(s *Sim, m *Meta) error {
-			if err := buildStandard(s, m, "self-managed", false); err != nil {
-				return err
-			}
-			prod, _ := s.EnvironmentByName("Production")
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			e := s.env(prod.Key)
-			e.HostName = s.lifetime.HostName
-			e.OSVersion = s.lifetime.PlatformServerVersion
-			s.lifetime.SharedWithEnvironment = e.Key
-			// One environment, one Service Center: Production's is LifeTime's,
-			// with the Production applications' modules next to the plugins.
-			e.sc = s.sc
-			s.syncServiceCenter(e)
-			return nil
+		"hybrid-old-licence": {
+			description: "Hybrid: LifeTime in OutSystems Cloud managing self-managed environments, licence bought in 2019 (hybrid is supported for licences bought before 2020-01-01).",
+			console:     "11.25.4",
+			cloud:       true,
+			build: func(s *Sim, m *Meta) error {
+				m.LicensePurchased = time.Date(2019, 6, 14, 0, 0, 0, 0, time.UTC)
+				return buildStandard(s, m, "hybrid", false)
+			},
 		},
-	},
-	"o10-environment": {
-		description: "Self-managed; besides Development, Test and Production on O11, a Legacy environment still runs Platform Server 10 (past end of support; LifeTime 11 still manages it).",
-		console:     "11.25.4",
-		build: func(s *Sim, m *Meta) error {
-			if err := buildStandard(s, m, "self-managed", false); err != nil {
-				return err
-			}
-			legacy, err := s.AddEnvironment(Environment{Name: "Legacy", Type: "Production", Order: 3, OSVersion: "10.0.1115.0", UseHTTPS: true})
-			if err != nil {
-				return err
-			}
-			app, err := s.AddApplication(Application{Name: "Legacy Claims", Modules: []Module{{Name: "LegacyClaims"}}})
-			if err != nil {
-				return err
-			}
-			v, err := s.TagVersion(app.Key, "", "3.2", "Last O10 release")
-			if err != nil {
-				return err
-			}
-			return s.RunApplication(legacy.Key, app.Key, v.Key, false)
+		"hybrid-new-licence": {
+			description: "Hybrid: LifeTime in OutSystems Cloud managing self-managed environments, licence bought in 2021 (hybrid is not supported for licences bought from 2020-01-01).",
+			console:     "11.25.4",
+			cloud:       true,
+			build: func(s *Sim, m *Meta) error {
+				m.LicensePurchased = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
+				return buildStandard(s, m, "hybrid", false)
+			},
 		},
-	},
-	"plugin-publish-fails": {
-		description: "Like default, but republishing the LifeTime plugin AuditTrailPlugin fails in the LifeTime environment's Service Center.",
-		console:     "11.25.4",
-		build: func(s *Sim, m *Meta) error {
-			if err := buildStandard(s, m, "self-managed", false); err != nil {
-				return err
-			}
-			s.sc.FailPublishOf("AuditTrailPlugin")
-			return nil
+		"shared-lifetime": {
+			description: "Self-managed, but LifeTime is installed in the Production environment instead of a dedicated one (unsupported: compat-facts.md S10-S11).",
+			console:     "11.25.4",
+			build: func(s *Sim, m *Meta) error {
+				if err := buildStandard(s, m, "self-managed", false); err != nil {
+					return err
+				}
+				prod, _ := s.EnvironmentByName("Production")
+				s.mu.Lock()
+				defer s.mu.Unlock()
+				e := s.env(prod.Key)
+				e.HostName = s.lifetime.HostName
+				e.OSVersion = s.lifetime.PlatformServerVersion
+				s.lifetime.SharedWithEnvironment = e.Key
+				// One environment, one Service Center: Production's is LifeTime's,
+				// with the Production applications' modules next to the plugins.
+				e.sc = s.sc
+				s.syncServiceCenter(e)
+				return nil
+			},
 		},
-	},
-	"slow-console-return": {
-		description: "Like default, but after UpgradeConsole the console stays unavailable for at least 45 minutes of simulated time, whatever downtime is asked for.",
-		console:     "11.25.4",
-		build: func(s *Sim, m *Meta) error {
-			s.minUpgradeDowntime = 45 * time.Minute
-			return buildStandard(s, m, "self-managed", false)
+		"o10-environment": {
+			description: "Self-managed; besides Development, Test and Production on O11, a Legacy environment still runs Platform Server 10 (past end of support; LifeTime 11 still manages it).",
+			console:     "11.25.4",
+			build: func(s *Sim, m *Meta) error {
+				if err := buildStandard(s, m, "self-managed", false); err != nil {
+					return err
+				}
+				legacy, err := s.AddEnvironment(Environment{Name: "Legacy", Type: "Production", Order: 3, OSVersion: "10.0.1115.0", UseHTTPS: true})
+				if err != nil {
+					return err
+				}
+				app, err := s.AddApplication(Application{Name: "Legacy Claims", Modules: []Module{{Name: "LegacyClaims"}}})
+				if err != nil {
+					return err
+				}
+				v, err := s.TagVersion(app.Key, "", "3.2", "Last O10 release")
+				if err != nil {
+					return err
+				}
+				return s.RunApplication(legacy.Key, app.Key, v.Key, false)
+			},
 		},
-	},
+		"plugin-publish-fails": {
+			description: "Like default, but republishing the LifeTime plugin AuditTrailPlugin fails in the LifeTime environment's Service Center.",
+			console:     "11.25.4",
+			build: func(s *Sim, m *Meta) error {
+				if err := buildStandard(s, m, "self-managed", false); err != nil {
+					return err
+				}
+				s.sc.FailPublishOf("AuditTrailPlugin")
+				return nil
+			},
+		},
+		"slow-console-return": {
+			description: "Like default, but after UpgradeConsole the console stays unavailable for at least 45 minutes of simulated time, whatever downtime is asked for.",
+			console:     "11.25.4",
+			build: func(s *Sim, m *Meta) error {
+				s.minUpgradeDowntime = 45 * time.Minute
+				return buildStandard(s, m, "self-managed", false)
+			},
+		},
+	}
 }
 
 // ScenarioNames lists the scenarios NewScenario accepts, sorted.
 func ScenarioNames() []string {
-	names := make([]string, 0, len(scenarios))
-	for n := range scenarios {
+	all := scenarios()
+	names := make([]string, 0, len(all))
+	for n := range all {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -131,7 +135,7 @@ func ScenarioNames() []string {
 // ConsoleVersion and Cloud override the scenario's when set. The scenario's
 // out-of-band facts are in Meta.
 func NewScenario(name string, opts Options) (*Sim, error) {
-	sc, ok := scenarios[name]
+	sc, ok := scenarios()[name]
 	if !ok {
 		return nil, fmt.Errorf("sim: unknown scenario %q (known: %v)", name, ScenarioNames())
 	}

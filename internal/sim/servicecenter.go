@@ -13,8 +13,10 @@ import (
 // Service Center, the LifeTime environment included: soap-apis.md §2). Its
 // non-system modules are the LifeTime plugins (soap-apis.md §4).
 
-// systemModules are platform modules present in every LifeTime environment.
-var systemModules = []string{"ServiceCenter", "LifeTime", "LifeTimeSDK", "System", "Users"}
+// systemModules returns the platform modules present in every LifeTime environment.
+func systemModules() []string {
+	return []string{"ServiceCenter", "LifeTime", "LifeTimeSDK", "System", "Users"}
+}
 
 // newServiceCenter creates the Service Center of an environment running
 // Platform Server version, with the platform's system modules. Callers hold
@@ -27,7 +29,7 @@ func (s *Sim) newServiceCenter(version string) *scsim.ServiceCenter {
 		Clock:           s.clock,
 		PublishDuration: s.opts.PublishDuration,
 	})
-	for _, name := range systemModules {
+	for _, name := range systemModules() {
 		sc.AddModule(scsim.Module{Name: name, Application: name, System: true})
 	}
 	return sc

@@ -24,9 +24,11 @@ type solution struct {
 	started time.Time
 }
 
-// solutionStages are the statuses a solution goes through, evenly over
+// solutionStages returns the statuses a solution goes through, evenly over
 // Options.SolutionDuration (lifetime-rest-api.md §2.2 "Status values").
-var solutionStages = []string{"Created", "Ready", "Gathering Dependencies", "Getting Binaries", "Generating Meta Model", "Generating Solution", "Completed"}
+func solutionStages() []string {
+	return []string{"Created", "Ready", "Gathering Dependencies", "Getting Binaries", "Generating Meta Model", "Generating Solution", "Completed"}
+}
 
 func (s *Sim) solutionRoutes() []route {
 	return []route{
@@ -38,10 +40,11 @@ func (s *Sim) solutionRoutes() []route {
 
 // stage returns the solution's current status.
 func (s *Sim) stage(sol *solution) string {
+	stages := solutionStages()
 	elapsed := s.now().Sub(sol.started)
-	n := len(solutionStages) - 1
+	n := len(stages) - 1
 	i := int(elapsed * time.Duration(n) / s.opts.SolutionDuration)
-	return solutionStages[min(max(i, 0), n)]
+	return stages[min(max(i, 0), n)]
 }
 
 // createSolution answers 200 with the solution key as text
