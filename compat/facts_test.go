@@ -2,6 +2,7 @@ package compat
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,13 +12,23 @@ import (
 )
 
 // The research notes the catalogue was built from live next to the
-// repository during development. These tests parse their tables and check
-// that every row that has a version is in the catalogue, with its facts,
-// and that the catalogue holds nothing the notes do not.
+// repository during development (../shared/reference), or in the directory
+// $OUTSYSTEMS_REFERENCE_DIR. These tests parse their tables and check that
+// every row that has a version is in the catalogue, with its facts, and that
+// the catalogue holds nothing the notes do not.
 const (
-	factsPath   = "../../shared/reference/compat-facts.md"
-	restAPIPath = "../../shared/reference/lifetime-rest-api.md"
+	factsFile   = "compat-facts.md"
+	restAPIFile = "lifetime-rest-api.md"
 )
+
+// notesPath returns where the research note named file is.
+func notesPath(file string) string {
+	dir := os.Getenv("OUTSYSTEMS_REFERENCE_DIR")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "reference")
+	}
+	return filepath.Join(dir, file)
+}
 
 type mdTable struct {
 	header []string
@@ -28,7 +39,7 @@ func readNotes(t *testing.T, path string) []string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
-		t.Skipf("research notes not available (%v); this check runs in the development tree only", err)
+		t.Skipf("research notes not available (%v); set OUTSYSTEMS_REFERENCE_DIR to the directory holding them", err)
 	}
 	return strings.Split(string(b), "\n")
 }
@@ -174,7 +185,7 @@ func noteVersion(t *testing.T, c *Catalog, p Product, cell string) Version {
 }
 
 func TestCatalogueHoldsEveryReleaseOfTheNotes(t *testing.T) {
-	lines := readNotes(t, factsPath)
+	lines := readNotes(t, notesPath(factsFile))
 	c := Default()
 	want := map[Product]int{}
 
@@ -256,7 +267,7 @@ func boolInt(b bool) int {
 }
 
 func TestCatalogueHoldsEveryRuleOfTheNotes(t *testing.T) {
-	lines := readNotes(t, factsPath)
+	lines := readNotes(t, notesPath(factsFile))
 	c := Default()
 
 	t.Run("end of support", func(t *testing.T) {
@@ -295,7 +306,7 @@ func TestCatalogueHoldsEveryRuleOfTheNotes(t *testing.T) {
 				}
 			}
 		}
-		lines := readNotes(t, restAPIPath)
+		lines := readNotes(t, notesPath(restAPIFile))
 		for _, row := range tableWith(t, tables(section(t, lines, "### 1.5")), "Feature", "Minimum LifeTime").rows {
 			want = append(want, row[0])
 			f := featureByRef(t, c, row[0])
