@@ -18,9 +18,15 @@
 //	go run ./examples/upgrade -lifetime-url https://lifetime.example.com \
 //	    -servicecenter-user admin -target 11.30.1 -self-managed -dry-run
 //
-// Exit codes: 0 success, 1 checks failed, 2 usage or set-up error, 3 action
-// required (e.g. open the support case, run the installer), 4 timeout,
-// 5 aborted (Ctrl-C, SIGTERM).
+// When a person must act (open the support case on OutSystems Cloud and
+// hybrid infrastructures, run the installer when self-managed), the program
+// says so at once, with the support-case text, and waits for the console to
+// come back at the target version (-console-timeout).
+//
+// Exit codes: 0 success (also after an action the run saw done), 1 checks
+// failed, 2 usage or set-up error, 3 action required and not seen done
+// (e.g. in a dry run), 4 timeout (-timeout, -console-timeout), 5 aborted
+// (Ctrl-C, SIGTERM).
 package main
 
 import (

@@ -76,7 +76,7 @@ func TestExitError(t *testing.T) {
 		{"signal", upgrade.Failed, fmt.Errorf("run: %w", context.Canceled), cli.ExitAborted},
 	}
 	for _, tt := range tests {
-		err := ExitError(&upgrade.Report{Outcome: tt.outcome}, tt.err)
+		err := ExitError(&upgrade.Report{Outcome: tt.outcome, Steps: []upgrade.StepResult{{Name: upgrade.StepSupportCase, Outcome: tt.outcome}}}, tt.err)
 		var ee *cli.ExitError
 		switch {
 		case err == nil && tt.want != cli.ExitOK:
@@ -112,5 +112,31 @@ func TestShort(t *testing.T) {
 	}
 	if got := short("a\nb"); got != "a" {
 		t.Errorf("short(a\\nb) = %q", got)
+	}
+}
+
+func TestExitErrorActionDone(t *testing.T) {
+	support := upgrade.StepResult{Name: upgrade.StepSupportCase, Outcome: upgrade.ActionRequired}
+	waited := upgrade.StepResult{Name: upgrade.StepWaitForConsole, Outcome: upgrade.Passed}
+	looked := upgrade.StepResult{Name: upgrade.StepWaitForConsole, Outcome: upgrade.Passed, DryRun: true}
+	tests := []struct {
+		name  string
+		steps []upgrade.StepResult
+		want  int
+	}{
+		{"the console came back after the support case", []upgrade.StepResult{support, waited}, cli.ExitOK},
+		{"a dry run only looked", []upgrade.StepResult{support, looked}, cli.ExitActionRequired},
+		{"no wait after the action", []upgrade.StepResult{waited, support}, cli.ExitActionRequired},
+	}
+	for _, tt := range tests {
+		err := ExitError(&upgrade.Report{Outcome: upgrade.ActionRequired, Steps: tt.steps}, nil)
+		var ee *cli.ExitError
+		got := cli.ExitOK
+		if errors.As(err, &ee) {
+			got = ee.Code
+		}
+		if got != tt.want {
+			t.Errorf("%s: exit code %d, want %d", tt.name, got, tt.want)
+		}
 	}
 }

@@ -176,8 +176,14 @@ func playSupport(in *cli.Infra, st *upgrade.State, e upgrade.Event, stdout io.Wr
 // ExitError maps a run's report and error to the documented exit codes:
 // nil (0) when every step passed or warned; 5 when the run was interrupted;
 // 4 when the -timeout deadline or the console wait ran out; 1 when a check
-// or step failed; 3 when a person must act (a support case, the installer).
+// or step failed; 3 when a person must act (a support case, the installer)
+// and the run did not see it done. An action the run waited for, and saw
+// done because the console came back at the target version, leaves
+// nothing to do: exit code 0.
 func ExitError(rep *upgrade.Report, runErr error) error {
+	if runErr == nil && rep.Outcome == upgrade.ActionRequired && actionDone(rep) {
+		return nil
+	}
 	var wait *upgrade.WaitError
 	switch {
 	case errors.Is(runErr, context.Canceled):
@@ -194,4 +200,20 @@ func ExitError(rep *upgrade.Report, runErr error) error {
 		return &cli.ExitError{Code: cli.ExitActionRequired, Message: "action required: see the steps marked action_required in the report"}
 	}
 	return nil
+}
+
+// actionDone reports whether the console came back at the target version
+// after the steps that required action (a wait that really waited, not a
+// dry run's look).
+func actionDone(rep *upgrade.Report) bool {
+	asked := false
+	for _, s := range rep.Steps {
+		switch {
+		case s.Outcome == upgrade.ActionRequired:
+			asked = true
+		case asked && s.Name == upgrade.StepWaitForConsole && s.Outcome == upgrade.Passed && !s.DryRun:
+			asked = false
+		}
+	}
+	return !asked
 }
