@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -67,111 +66,148 @@ type intent struct {
 	errs     []error
 }
 
+// newSoak starts the soak's infrastructure (Development and four targets,
+// ten applications of which two fail their deployments) and returns n
+// intents, a new application version each, spread over the targets; every
+// soakFailEvery-th one deploys a failing application.
+func newSoak(t *testing.T, n int) (*bubbleInfra, []*intent) {
+	t.Helper()
+	in := newBubbleInfra(t, sim.Options{Seed: soakSeed}, []string{"Test", "QA", "Pre-Production", "Production"}, 10)
+	for i := range in.apps {
+		if i%5 == 4 { // App 004 and App 009 fail their deployments
+			if err := in.sim.SetApplicationBehaviour(in.apps[i].Key, sim.DeploymentBehaviour{Outcome: sim.OutcomeErrors}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	intents := make([]*intent, n)
+	for i := range intents {
+		app := i % len(in.apps)
+		if app%5 == 4 {
+			app-- // only every soakFailEvery-th intent uses a failing app
+		}
+		if (i+1)%soakFailEvery == 0 {
+			app = 4
+		}
+		notes := fmt.Sprintf("soak %03d", i)
+		intents[i] = &intent{
+			notes:      notes,
+			req:        in.tag(t, app, fmt.Sprintf("1.%d", i), in.envs[i%len(in.envs)], notes),
+			expectFail: app%5 == 4,
+		}
+	}
+	for _, f := range soakFaults() {
+		if _, err := in.sim.InjectFault(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in.sim.ResetCounters()
+	return in, intents
+}
+
+// soakResult is what the simulator's records say about a soak.
+type soakResult struct {
+	lost, duplicated, stuck, wrongOutcome int
+	untyped, unexplained                  int
+	errors                                int
+	kinds                                 map[string]int // SDK errors by kind
+	retries, resumes                      int
+	extraPlans                            int // plans no intent asked for
+	created, started                      int // from the counters
+	problems                              []string
+}
+
+func (r *soakResult) problem(format string, args ...any) {
+	r.problems = append(r.problems, fmt.Sprintf(format, args...))
+}
+
+// checkSoak compares the intents with the simulator's records: each intent
+// created exactly once, under the key the driver holds, finished with the
+// expected outcome; each SDK error typed and explained.
+func checkSoak(in *bubbleInfra, intents []*intent, counters sim.Counters) soakResult {
+	r := soakResult{kinds: map[string]int{}, created: counters.DeploymentsCreated, started: counters.Commands["start"]}
+	byNotes := map[string][]sim.Deployment{}
+	for _, d := range in.sim.Deployments() {
+		byNotes[d.Notes] = append(byNotes[d.Notes], d)
+	}
+	for _, it := range intents {
+		plans := byNotes[it.notes]
+		delete(byNotes, it.notes)
+		r.retries += it.attempts - 1
+		r.resumes += it.resumes
+		for _, err := range it.errs {
+			r.errors++
+			kind := errorKind(err)
+			if kind == "" {
+				r.untyped++
+				r.problem("%s: untyped error %T: %v", it.notes, err, err)
+				continue
+			}
+			r.kinds[kind]++
+			if why := explains(err); why != "" {
+				r.unexplained++
+				r.problem("%s: error %q %s", it.notes, err, why)
+			}
+		}
+		if len(plans) == 0 {
+			r.lost++
+			r.problem("%s: no plan was created (attempts %d, errors %v)", it.notes, it.attempts, it.errs)
+			continue
+		}
+		if len(plans) > 1 {
+			r.duplicated++
+			r.problem("%s: %d plans were created", it.notes, len(plans))
+		}
+		if !slices.ContainsFunc(plans, func(d sim.Deployment) bool { return d.Key == it.key }) {
+			r.lost++
+			r.problem("%s: the driver holds key %q, the simulator created %d other plans", it.notes, it.key, len(plans))
+		}
+		want := lifetime.DeploymentFinishedSuccessful
+		if it.expectFail {
+			want = lifetime.DeploymentFinishedWithErrors
+		}
+		for _, p := range plans {
+			d, _ := in.sim.Deployment(p.Key)
+			if !lifetime.DeploymentStatus(d.Status).Terminal() {
+				r.stuck++
+				r.problem("%s: plan %s is %s after the soak", it.notes, d.Key, d.Status)
+				continue
+			}
+			if d.Key == it.key && (lifetime.DeploymentStatus(d.Status) != want || it.final != want) {
+				r.wrongOutcome++
+				r.problem("%s: plan is %s, the SDK reported %s, want %s", it.notes, d.Status, it.final, want)
+			}
+		}
+	}
+	for notes, plans := range byNotes {
+		r.extraPlans += len(plans)
+		r.problem("unexpected plans with notes %q: %d", notes, len(plans))
+	}
+	return r
+}
+
 // TestSoak runs 200 deployments through DeployAndWait while the simulator
 // injects 10% faults, then checks with the simulator's own records that
 // every intended deployment was created exactly once and finished, and that
 // every error the SDK returned was typed and explained.
 func TestSoak(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		in := newBubbleInfra(t, sim.Options{Seed: soakSeed}, []string{"Test", "QA", "Pre-Production", "Production"}, 10)
-		for i := range in.apps {
-			if i%5 == 4 { // App 004 and App 009 fail their deployments
-				if err := in.sim.SetApplicationBehaviour(in.apps[i].Key, sim.DeploymentBehaviour{Outcome: sim.OutcomeErrors}); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		intents := make([]*intent, soakDeployments)
-		for i := range intents {
-			app := i % len(in.apps)
-			if (i+1)%soakFailEvery != 0 && app%5 == 4 {
-				app-- // only every soakFailEvery-th intent uses a failing app
-			}
-			if (i+1)%soakFailEvery == 0 {
-				app = 4
-			}
-			notes := fmt.Sprintf("soak %03d", i)
-			intents[i] = &intent{
-				notes:      notes,
-				req:        in.tag(t, app, fmt.Sprintf("1.%d", i), in.envs[i%len(in.envs)], notes),
-				expectFail: app%5 == 4,
-			}
-		}
-		for _, f := range soakFaults() {
-			if _, err := in.sim.InjectFault(f); err != nil {
-				t.Fatal(err)
-			}
-		}
-		in.sim.ResetCounters()
-
+		in, intents := newSoak(t, soakDeployments)
 		ctx := t.Context()
 		for _, it := range intents {
 			runIntent(ctx, t, in.client, it)
 		}
 		counters := in.sim.Counters()
 		in.sim.ClearFaults()
-
-		// The simulator's records, not the client's, decide.
-		byNotes := map[string][]sim.Deployment{}
-		for _, d := range in.sim.Deployments() {
-			byNotes[d.Notes] = append(byNotes[d.Notes], d)
+		r := checkSoak(in, intents, counters)
+		for _, p := range r.problems {
+			t.Error(p)
 		}
-		var lost, duplicated, stuck, wrongOutcome, untyped, unexplained int
-		kinds := map[string]int{}
-		var retries, resumes int
-		for _, it := range intents {
-			plans := byNotes[it.notes]
-			delete(byNotes, it.notes)
-			switch {
-			case len(plans) == 0:
-				lost++
-				t.Errorf("%s: no plan was created (attempts %d, errors %v)", it.notes, it.attempts, it.errs)
-				continue
-			case len(plans) > 1:
-				duplicated++
-				t.Errorf("%s: %d plans were created", it.notes, len(plans))
-			}
-			if it.key != plans[0].Key {
-				lost++
-				t.Errorf("%s: the driver holds key %q, the simulator created %q", it.notes, it.key, plans[0].Key)
-			}
-			d, _ := in.sim.Deployment(plans[0].Key)
-			if !lifetime.DeploymentStatus(d.Status).Terminal() {
-				stuck++
-				t.Errorf("%s: plan %s is %s after the soak", it.notes, d.Key, d.Status)
-			}
-			want := lifetime.DeploymentFinishedSuccessful
-			if it.expectFail {
-				want = lifetime.DeploymentFinishedWithErrors
-			}
-			if lifetime.DeploymentStatus(d.Status) != want || it.final != want {
-				wrongOutcome++
-				t.Errorf("%s: plan is %s, the SDK reported %s, want %s", it.notes, d.Status, it.final, want)
-			}
-			retries += it.attempts - 1
-			resumes += it.resumes
-			for _, err := range it.errs {
-				kind := errorKind(err)
-				if kind == "" {
-					untyped++
-					t.Errorf("%s: untyped error %T: %v", it.notes, err, err)
-					continue
-				}
-				kinds[kind]++
-				if why := explains(err); why != "" {
-					unexplained++
-					t.Errorf("%s: error %q %s", it.notes, err, why)
-				}
-			}
+		if r.created != soakDeployments {
+			t.Errorf("the simulator created %d plans, want %d", r.created, soakDeployments)
 		}
-		for notes, plans := range byNotes {
-			t.Errorf("unexpected plans with notes %q: %d", notes, len(plans))
-		}
-		if counters.DeploymentsCreated != soakDeployments {
-			t.Errorf("the simulator created %d plans, want %d", counters.DeploymentsCreated, soakDeployments)
-		}
-		if got := counters.Commands["start"]; got != soakDeployments {
-			t.Errorf("the simulator accepted %d start commands, want %d (one per plan)", got, soakDeployments)
+		if r.started != soakDeployments {
+			t.Errorf("the simulator accepted %d start commands, want %d (one per plan)", r.started, soakDeployments)
 		}
 
 		// Secret hygiene of the soak's own output.
@@ -184,29 +220,60 @@ func TestSoak(t *testing.T) {
 		}
 		scanned := scan.check(t)
 
-		requests := 0
-		for _, n := range counters.Requests {
-			requests += n
-		}
-		faults := 0
-		for _, n := range counters.Faults {
-			faults += n
-		}
-		var kindList []string
-		for k, n := range kinds {
-			kindList = append(kindList, fmt.Sprintf("%s=%d", k, n))
-		}
-		sort.Strings(kindList)
-		var faultList []string
-		for k, n := range counters.Faults {
-			faultList = append(faultList, fmt.Sprintf("%s=%d", k, n))
-		}
-		slices.Sort(faultList)
 		summary(t, "soak: %d deployments, %.0f%% faults, %d lost, %d duplicated, %d stuck, %d wrong outcome; seed %d",
-			soakDeployments, soakFaultRate*100, lost, duplicated, stuck, wrongOutcome, soakSeed)
+			soakDeployments, soakFaultRate*100, r.lost, r.duplicated, r.stuck, r.wrongOutcome, soakSeed)
 		summary(t, "soak: %d requests, %d faults injected (%s); %d SDK errors, %d untyped, %d unexplained (%s); %d intents started over, %d resumes by key; %d texts scanned for secrets",
-			requests, faults, strings.Join(faultList, " "), sumValues(kinds)+untyped, untyped, unexplained, strings.Join(kindList, " "), retries, resumes, scanned)
+			sumValues(counters.Requests), sumValues(counters.Faults), countList(counters.Faults), r.errors, r.untyped, r.unexplained, countList(r.kinds), r.retries, r.resumes, scanned)
 	})
+}
+
+// TestSoakCatchesANaivePipeline drives the same soak the way a naive
+// pipeline would (on any error, run DeployAndWait again; never resume by
+// key) and checks that the soak's checks see the damage: duplicated and
+// abandoned plans. It shows that TestSoak's checks can fail.
+func TestSoakCatchesANaivePipeline(t *testing.T) {
+	const n = 60
+	synctest.Test(t, func(t *testing.T) {
+		in, intents := newSoak(t, n)
+		ctx := t.Context()
+		for _, it := range intents {
+			for it.attempts < soakMaxAttempts {
+				it.attempts++
+				key, p, err := in.client.Deployments.DeployAndWait(ctx, it.req, nil)
+				if key != "" {
+					it.key = key
+				}
+				if p != nil {
+					it.final = p.DeploymentStatus
+				}
+				if err == nil || errorKind(err) == "deployment-"+string(lifetime.DeploymentFinishedWithErrors) {
+					if err != nil {
+						it.final = lifetime.DeploymentFinishedWithErrors
+					}
+					break
+				}
+				it.errs = append(it.errs, err)
+			}
+		}
+		counters := in.sim.Counters()
+		in.sim.ClearFaults()
+		r := checkSoak(in, intents, counters)
+		if r.duplicated == 0 || r.created <= n {
+			t.Errorf("the checks missed the naive pipeline's damage: %d duplicated intents, %d plans created for %d intents", r.duplicated, r.created, n)
+		}
+		summary(t, "soak (naive pipeline, for contrast): %d deployments, %d plans created, %d duplicated, %d stuck, %d lost, %d wrong outcome",
+			n, r.created, r.duplicated, r.stuck, r.lost, r.wrongOutcome)
+	})
+}
+
+// countList renders counts as "k1=n1 k2=n2", sorted by key.
+func countList[K ~string](m map[K]int) string {
+	var out []string
+	for k, n := range m {
+		out = append(out, fmt.Sprintf("%s=%d", k, n))
+	}
+	slices.Sort(out)
+	return strings.Join(out, " ")
 }
 
 // runIntent drives one intended deployment to its end the way a careful
@@ -301,7 +368,7 @@ func findPlan(ctx context.Context, t *testing.T, c *lifetime.Client, it *intent)
 	return ""
 }
 
-func sumValues(m map[string]int) int {
+func sumValues[K comparable](m map[K]int) int {
 	n := 0
 	for _, v := range m {
 		n += v
