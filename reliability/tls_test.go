@@ -11,6 +11,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"io"
+	"log"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -21,8 +22,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-outsystems/outsystems/internal/sim"
 	"github.com/go-outsystems/outsystems/lifetime"
-	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
 	"github.com/go-outsystems/outsystems/lifetime/ltservices"
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
@@ -122,17 +123,9 @@ func tlsCalls() []tlsCall {
 // plain http are refused by default, and that trusting the test CA makes
 // the HTTPS console reachable.
 func TestTLS(t *testing.T) {
-	secure, err := lifetimetest.NewServer(lifetimetest.WithTLS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer secure.Close()
-	plain, err := lifetimetest.NewServer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer plain.Close()
-	ca := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: secure.Certificate()})
+	secure := newSimServer(t, true)
+	plain := newSimServer(t, false)
+	ca := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: secure.Certificate().Raw})
 	otherCA := newCA(t) // httptest servers share one certificate: make another
 	if strings.HasPrefix(secure.URL, "http://") || !strings.HasPrefix(plain.URL, "http://") {
 		t.Fatalf("servers: %s, %s", secure.URL, plain.URL)
@@ -146,11 +139,11 @@ func TestTLS(t *testing.T) {
 		// "refused-http" (NewClient refuses the http URL).
 		want string
 	}{
-		{name: "untrusted certificate, defaults", url: secure.URL, opts: tlsOptions{token: secure.Token()}, want: "untrusted"},
-		{name: "certificate of another CA", url: secure.URL, opts: tlsOptions{token: secure.Token(), caPEM: otherCA}, want: "untrusted"},
-		{name: "test CA trusted", url: secure.URL, opts: tlsOptions{token: secure.Token(), caPEM: ca}, want: "ok"},
-		{name: "plain http, defaults", url: plain.URL, opts: tlsOptions{token: plain.Token()}, want: "refused-http"},
-		{name: "plain http, explicitly allowed", url: plain.URL, opts: tlsOptions{token: plain.Token(), insecure: true}, want: "ok"},
+		{name: "untrusted certificate, defaults", url: secure.URL, opts: tlsOptions{token: secure.token}, want: "untrusted"},
+		{name: "certificate of another CA", url: secure.URL, opts: tlsOptions{token: secure.token, caPEM: otherCA}, want: "untrusted"},
+		{name: "test CA trusted", url: secure.URL, opts: tlsOptions{token: secure.token, caPEM: ca}, want: "ok"},
+		{name: "plain http, defaults", url: plain.URL, opts: tlsOptions{token: plain.token}, want: "refused-http"},
+		{name: "plain http, explicitly allowed", url: plain.URL, opts: tlsOptions{token: plain.token, insecure: true}, want: "ok"},
 	}
 	counts := map[string]int{}
 	for _, call := range tlsCalls() {
@@ -199,7 +192,7 @@ func TestTLS(t *testing.T) {
 	if err := os.WriteFile(path, ca, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, err := lifetime.NewClient(secure.URL, lifetime.WithToken(secure.Token()), lifetime.WithCAFile(path))
+	c, err := lifetime.NewClient(secure.URL, lifetime.WithToken(secure.token), lifetime.WithCAFile(path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,6 +203,32 @@ func TestTLS(t *testing.T) {
 	}
 	summary(t, "tls: %d clients; %d calls refused an untrusted certificate, %d http:// URLs refused without the explicit option, %d calls succeeded with the test CA or explicit http",
 		len(tlsCalls()), counts["untrusted"], counts["refused-http"], counts["ok"])
+}
+
+// simServer is a simulated console on a loopback server.
+type simServer struct {
+	*httptest.Server
+	token string
+}
+
+// newSimServer serves a simulated console over HTTPS (with httptest's
+// certificate) or plain http, with the server's error log (TLS handshake
+// failures, which these tests cause on purpose) discarded.
+func newSimServer(t *testing.T, https bool) *simServer {
+	t.Helper()
+	s, err := sim.NewScenario("default", sim.Options{Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(s)
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	if https {
+		srv.StartTLS()
+	} else {
+		srv.Start()
+	}
+	t.Cleanup(srv.Close)
+	return &simServer{Server: srv, token: s.Token()}
 }
 
 // newCA returns a fresh self-signed CA certificate in PEM form.
