@@ -9,7 +9,9 @@
 //     Retry-After, truncated and slow bodies); every intended deployment is
 //     created exactly once, none is lost or left running, and every error
 //     the SDK returned is typed and explains itself. The fault stream is
-//     seeded, so a failing run can be replayed.
+//     seeded, so a failing run can be replayed. A second run drives the
+//     same soak like a naive pipeline (rerun on any error) to show that the
+//     checks catch duplicated and abandoned plans.
 //   - cancellation: cancelling a running deploy-and-wait aborts the plan
 //     when asked to, and otherwise leaves it running and returns its key.
 //   - console away: the console goes down for an upgrade in the middle of a
@@ -17,7 +19,8 @@
 //   - secret hygiene: with debug logging on, no token or password appears in
 //     any log line, error string or upgrade report.
 //   - TLS: an untrusted certificate and plain http are refused by default;
-//     a CA bundle makes the test CA trusted.
+//     a CA bundle makes the test CA trusted; a redirect from HTTPS to plain
+//     http never carries credentials.
 //
 // Time-dependent tests run inside testing/synctest bubbles over in-memory
 // connections (internal/transport/memnet), so simulated hours of polling
