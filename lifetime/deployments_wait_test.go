@@ -161,7 +161,9 @@ func TestWaitFailures(t *testing.T) {
 					progress(tt.status, tt.info, "Start", "ERROR: module X failed"),
 				}}
 				sd.register(mux, "k1")
-				p, err := client.Deployments.Wait(t.Context(), "k1", &tt.opts)
+				opts := tt.opts
+				opts.Timeout = time.Hour // fake time: a regression fails fast instead of hanging
+				p, err := client.Deployments.Wait(t.Context(), "k1", &opts)
 				var de *DeploymentError
 				if !errors.As(err, &de) {
 					t.Fatalf("err = %v, want *DeploymentError", err)
@@ -210,7 +212,7 @@ func TestWaitContinuesPreparedOnce(t *testing.T) {
 		var events []DeploymentEvent
 		p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{
 			ContinuePrepared: true, ContinueOptions: &CommandOptions{RedeployOutdated: &yes},
-			PollInterval: 5 * time.Second,
+			PollInterval: 5 * time.Second, Timeout: time.Hour,
 			OnProgress:   func(e DeploymentEvent) { events = append(events, e) },
 		})
 		if err != nil || p.DeploymentStatus != DeploymentFinishedSuccessful {
@@ -252,7 +254,7 @@ func TestWaitContinueRefusedBecauseAlreadyContinued(t *testing.T) {
 		mux.HandleFunc("POST /deployments/k1/continue/", func(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, 400, `{"Errors":["Command continue can't be executed for deployment k1."],"StatusCode":400}`)
 		})
-		p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{ContinuePrepared: true})
+		p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{ContinuePrepared: true, Timeout: time.Hour})
 		if err != nil || p.DeploymentStatus != DeploymentFinishedSuccessful {
 			t.Fatalf("Wait = %+v, %v; want it to keep polling after the refused continue", p, err)
 		}
@@ -283,7 +285,7 @@ func TestWaitManualIntervention(t *testing.T) {
 			progress(DeploymentFinishedSuccessful, ""),
 		}}
 		sd.register(mux, "k1")
-		p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{WaitForManualIntervention: true, ContinuePrepared: true})
+		p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{WaitForManualIntervention: true, ContinuePrepared: true, Timeout: time.Hour})
 		if err != nil || p.DeploymentStatus != DeploymentFinishedSuccessful {
 			t.Fatalf("Wait = %+v, %v", p, err)
 		}
