@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -224,6 +225,46 @@ func TestSoak(t *testing.T) {
 			soakDeployments, soakFaultRate*100, r.lost, r.duplicated, r.stuck, r.wrongOutcome, soakSeed)
 		summary(t, "soak: %d requests, %d faults injected (%s); %d SDK errors, %d untyped, %d unexplained (%s); %d intents started over, %d resumes by key; %d texts scanned for secrets",
 			sumValues(counters.Requests), sumValues(counters.Faults), countList(counters.Faults), r.errors, r.untyped, r.unexplained, countList(r.kinds), r.retries, r.resumes, scanned)
+	})
+}
+
+// TestSoakParallelPipelines runs the soak as four pipelines at once, one
+// per target environment, sharing one client: the same checks, with the
+// client used concurrently under faults. Which request gets which fault
+// depends on how the pipelines interleave, so the counts vary from run to
+// run; the checks must hold for every interleaving.
+func TestSoakParallelPipelines(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		in, intents := newSoak(t, soakDeployments)
+		ctx := t.Context()
+		var wg sync.WaitGroup
+		for w := range in.envs {
+			wg.Go(func() {
+				for i := w; i < len(intents); i += len(in.envs) {
+					runIntent(ctx, t, in.client, intents[i])
+				}
+			})
+		}
+		wg.Wait()
+		counters := in.sim.Counters()
+		in.sim.ClearFaults()
+		r := checkSoak(in, intents, counters)
+		for _, p := range r.problems {
+			t.Error(p)
+		}
+		if r.created != soakDeployments || r.started != soakDeployments {
+			t.Errorf("the simulator created %d plans and accepted %d starts, want %d each", r.created, r.started, soakDeployments)
+		}
+		scan := newSecretScan(in.sim.Token())
+		scan.add("log", in.logs.Lines()...)
+		for _, it := range intents {
+			for _, err := range it.errs {
+				scan.addErr(err)
+			}
+		}
+		scan.check(t)
+		summary(t, "soak (%d parallel pipelines): %d deployments, %d requests, %d faults, %d lost, %d duplicated, %d stuck, %d wrong outcome; %d SDK errors, %d untyped, %d unexplained",
+			len(in.envs), soakDeployments, sumValues(counters.Requests), sumValues(counters.Faults), r.lost, r.duplicated, r.stuck, r.wrongOutcome, r.errors, r.untyped, r.unexplained)
 	})
 }
 
