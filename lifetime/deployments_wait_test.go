@@ -213,7 +213,7 @@ func TestWaitContinuesPreparedOnce(t *testing.T) {
 		p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{
 			ContinuePrepared: true, ContinueOptions: &CommandOptions{RedeployOutdated: &yes},
 			PollInterval: 5 * time.Second, Timeout: time.Hour,
-			OnProgress:   func(e DeploymentEvent) { events = append(events, e) },
+			OnProgress: func(e DeploymentEvent) { events = append(events, e) },
 		})
 		if err != nil || p.DeploymentStatus != DeploymentFinishedSuccessful {
 			t.Fatalf("Wait = %+v, %v", p, err)
