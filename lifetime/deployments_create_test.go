@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -167,5 +168,24 @@ func TestDeploymentsCreateReconcilesAfterContextDeadline(t *testing.T) {
 	cancel2()
 	if _, _, err := client.Deployments.Create(canceled, createBody); !errors.Is(err, context.Canceled) {
 		t.Errorf("already canceled: err = %v", err)
+	}
+}
+
+func TestDeploymentsCreateWithBinaryReconciles(t *testing.T) {
+	client, mux := setup(t)
+	var posts int
+	mux.HandleFunc("POST /environments/qa/deployment/", func(w http.ResponseWriter, r *http.Request) {
+		posts++
+		_, _ = io.ReadAll(r.Body)
+		hangUp(w)
+	})
+	mux.HandleFunc("GET /deployments/", func(w http.ResponseWriter, r *http.Request) {
+		now := time.Now().UTC().Format(time.RFC3339)
+		writeJSON(w, 200, `[{"Key":"bin-1","SourceEnvironmentKey":"","TargetEnvironmentKey":"qa","CreatedOn":"`+now+`","ApplicationOperations":[]},`+
+			planJSON("tagged", "x", time.Now(), "v1")+`]`)
+	})
+	key, _, err := client.Deployments.CreateWithBinary(t.Context(), "qa", strings.NewReader("PK"))
+	if err != nil || key != "bin-1" || posts != 1 {
+		t.Errorf("CreateWithBinary = %q, %v after %d POSTs; want the binary plan after 1", key, err, posts)
 	}
 }
