@@ -31,12 +31,32 @@
 //
 // # Errors
 //
-// Each protocol has one error type, matchable with [errors.Is] and
-// [errors.As]: *lifetime.APIError for REST answers outside 2xx (with
-// sentinels such as lifetime.ErrNotFound), *servicecenter.FaultError for SOAP
-// faults, *ltservices.StatusError for in-band failures of LifeTime Services,
-// and *compat.VersionError when a feature needs a newer version. The text of
-// Error() is for people and is not part of the API.
+// Each protocol has one error type for answers that are not a success,
+// matchable with [errors.Is] and [errors.As]:
+//
+//   - *lifetime.APIError: a REST answer outside 2xx, with the HTTP status,
+//     the body's Errors and StatusCode, the operation, the sanitized URL and
+//     at most 1 MiB of the body. errors.Is matches it against sentinels such
+//     as lifetime.ErrNotFound, ErrUnauthorized, ErrForbidden, ErrBadRequest,
+//     ErrConflict (a command refused in the plan's current state),
+//     ErrTooManyRequests and ErrServer.
+//   - *lifetime.OperationError: no answer at all (connection refused or
+//     reset, timeout, context ended), with the operation that failed.
+//   - *lifetime.UnknownOutcomeError: creating a deployment failed in a way
+//     that leaves unknown whether LifeTime created it, and no matching plan
+//     was found; *lifetime.DeploymentError and *lifetime.WaitInterruptedError
+//     come from the deployment waiter.
+//   - *servicecenter.FaultError and *ltservices.FaultError: SOAP faults;
+//     *servicecenter.HTTPError and *ltservices.HTTPError: answers that are
+//     not SOAP; *servicecenter.PublishError: a publication that failed, with
+//     its errors per module.
+//   - *ltservices.StatusError: an in-band failure (Success=false) of the
+//     LifeTime Services API, with its ResponseId and sentinels per code.
+//   - *compat.VersionError: a feature needs a newer LifeTime or Platform
+//     Server (matches compat.ErrFeatureUnavailable).
+//
+// The text of Error() is for people and is not part of the API; it never
+// holds a token or a password.
 //
 // # Retries and timeouts
 //
@@ -48,12 +68,22 @@
 // after an ambiguous failure the client looks for what the first attempt
 // created.
 //
+// The deployment waiter polls every 20 seconds by default, backs off on
+// transient errors, reports progress through a callback, and can abort the
+// plan when its context ends. Reliability under faults is tested by the
+// suite in reliability/ (a 200-deployment soak under injected faults); the
+// figures of the benchmarks are in BENCHMARKS.md.
+//
 // # Versions
 //
 // LifeTime has been released monthly since Release Sep.2018 (11.0.108.0), apart
 // from the Platform Server. Package compat parses every version format
 // OutSystems prints and never compares a LifeTime version with a Platform
-// Server one.
+// Server one. No LifeTime API returns the LifeTime version: the method
+// InferLifeTime of compat.Catalog gives the range of versions consistent with
+// the LifeTime environment's Platform Server and the endpoints that answer.
+// The embedded catalogue is a snapshot of OutSystems' release notes; newer
+// versions are accepted and reported as newer than the catalogue.
 //
 // # Upgrades
 //
@@ -62,6 +92,14 @@
 // licence, breaking changes for plugins and integrations), the upgrade window
 // (support case on OutSystems Cloud, installer when self-managed) and the
 // republish and verification of LifeTime plugins afterwards.
+//
+// # Examples
+//
+// Runnable programs in examples/ (preflight, upgrade, republish-plugins,
+// deploy) run against a simulated infrastructure when no LifeTime URL is
+// given; the README lists their flags and exit codes. The command
+// internal/sim/cmd/ltsim serves a simulated infrastructure on loopback for
+// tools written in other languages.
 package outsystems
 
 // Version is the version of this module. It is sent in the User-Agent
