@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -444,12 +443,7 @@ func (d *deployment) snapshot() Deployment {
 
 // deployment returns the plan with key, or nil. Callers hold s.mu.
 func (s *Sim) deployment(key string) *deployment {
-	for _, d := range s.deployments {
-		if strings.EqualFold(d.key, key) {
-			return d
-		}
-	}
-	return nil
+	return findFold(s.deployments, key, func(d *deployment) string { return d.key })
 }
 
 // Deployment returns a snapshot of the plan with key, evolved to now.

@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -87,12 +89,7 @@ func (s *Sim) addEnvironment(e Environment) (Environment, error) {
 
 // env returns the environment with key, or nil. Callers hold s.mu.
 func (s *Sim) env(key string) *environment {
-	for _, e := range s.envs {
-		if strings.EqualFold(e.Key, key) {
-			return e
-		}
-	}
-	return nil
+	return findFold(s.envs, key, func(e *environment) string { return e.Key })
 }
 
 // Environments returns the registered environments in staging order.
@@ -109,12 +106,10 @@ func (s *Sim) Environments() []Environment {
 
 // sortedEnvs returns the environments by Order, then name. Callers hold s.mu.
 func (s *Sim) sortedEnvs() []*environment {
-	out := append([]*environment(nil), s.envs...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && (out[j].Order < out[j-1].Order || out[j].Order == out[j-1].Order && out[j].Name < out[j-1].Name); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	out := slices.Clone(s.envs)
+	slices.SortStableFunc(out, func(a, b *environment) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.Name, b.Name))
+	})
 	return out
 }
 
@@ -123,10 +118,8 @@ func (s *Sim) EnvironmentByName(name string) (Environment, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.tick()
-	for _, e := range s.envs {
-		if strings.EqualFold(e.Name, name) {
-			return e.Environment, true
-		}
+	if e := findFold(s.envs, name, func(e *environment) string { return e.Name }); e != nil {
+		return e.Environment, true
 	}
 	return Environment{}, false
 }
@@ -211,22 +204,15 @@ func (s *Sim) addApplication(a Application) (Application, error) {
 
 // app returns the application with key, or nil. Callers hold s.mu.
 func (s *Sim) app(key string) *application {
-	for _, a := range s.apps {
-		if strings.EqualFold(a.Key, key) {
-			return a
-		}
-	}
-	return nil
+	return findFold(s.apps, key, func(a *application) string { return a.Key })
 }
 
 // ApplicationByName returns the application called name.
 func (s *Sim) ApplicationByName(name string) (Application, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, a := range s.apps {
-		if strings.EqualFold(a.Name, name) {
-			return a.Application, true
-		}
+	if a := findFold(s.apps, name, func(a *application) string { return a.Name }); a != nil {
+		return a.Application, true
 	}
 	return Application{}, false
 }
@@ -379,10 +365,8 @@ func (s *Sim) AddRole(r Role) (Role, error) {
 	if strings.TrimSpace(r.Name) == "" {
 		return Role{}, fmt.Errorf("sim: role name is empty")
 	}
-	for _, x := range s.roles {
-		if strings.EqualFold(x.Name, r.Name) {
-			return Role{}, fmt.Errorf("sim: role %q already exists", r.Name)
-		}
+	if s.roleByName(r.Name) != nil {
+		return Role{}, fmt.Errorf("sim: role %q already exists", r.Name)
 	}
 	if r.Key == "" {
 		r.Key = s.newKey()
@@ -403,22 +387,12 @@ func (s *Sim) AddRole(r Role) (Role, error) {
 
 // role returns the role with key, or nil. Callers hold s.mu.
 func (s *Sim) role(key string) *Role {
-	for _, r := range s.roles {
-		if strings.EqualFold(r.Key, key) {
-			return r
-		}
-	}
-	return nil
+	return findFold(s.roles, key, func(r *Role) string { return r.Key })
 }
 
 // roleByName returns the role called name, or nil. Callers hold s.mu.
 func (s *Sim) roleByName(name string) *Role {
-	for _, r := range s.roles {
-		if strings.EqualFold(r.Name, name) {
-			return r
-		}
-	}
-	return nil
+	return findFold(s.roles, name, func(r *Role) string { return r.Name })
 }
 
 // RoleByName returns the role called name.
@@ -461,22 +435,12 @@ func (s *Sim) AddUser(u User) (User, error) {
 
 // user returns the user with key, or nil. Callers hold s.mu.
 func (s *Sim) user(key string) *User {
-	for _, u := range s.users {
-		if strings.EqualFold(u.Key, key) {
-			return u
-		}
-	}
-	return nil
+	return findFold(s.users, key, func(u *User) string { return u.Key })
 }
 
 // userByUsername returns the user called username, or nil. Callers hold s.mu.
 func (s *Sim) userByUsername(username string) *User {
-	for _, u := range s.users {
-		if strings.EqualFold(u.Username, username) {
-			return u
-		}
-	}
-	return nil
+	return findFold(s.users, username, func(u *User) string { return u.Username })
 }
 
 // AddTeam adds a team.
@@ -486,10 +450,8 @@ func (s *Sim) AddTeam(t Team) (Team, error) {
 	if strings.TrimSpace(t.Name) == "" {
 		return Team{}, fmt.Errorf("sim: team name is empty")
 	}
-	for _, x := range s.teams {
-		if strings.EqualFold(x.Name, t.Name) {
-			return Team{}, fmt.Errorf("sim: team %q already exists", t.Name)
-		}
+	if findFold(s.teams, t.Name, func(x *Team) string { return x.Name }) != nil {
+		return Team{}, fmt.Errorf("sim: team %q already exists", t.Name)
 	}
 	if t.Key == "" {
 		t.Key = s.newKey()
@@ -502,9 +464,15 @@ func (s *Sim) AddTeam(t Team) (Team, error) {
 
 // team returns the team with key, or nil. Callers hold s.mu.
 func (s *Sim) team(key string) *Team {
-	for _, t := range s.teams {
-		if strings.EqualFold(t.Key, key) {
-			return t
+	return findFold(s.teams, key, func(t *Team) string { return t.Key })
+}
+
+// findFold returns the first item whose field, read by field, equals want
+// ignoring case (the real server matches keys and names that way), or nil.
+func findFold[T any](items []*T, want string, field func(*T) string) *T {
+	for _, it := range items {
+		if strings.EqualFold(field(it), want) {
+			return it
 		}
 	}
 	return nil
