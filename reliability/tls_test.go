@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/go-outsystems/outsystems/internal/sim"
+	"github.com/go-outsystems/outsystems/internal/transport"
 	"github.com/go-outsystems/outsystems/lifetime"
 	"github.com/go-outsystems/outsystems/lifetime/ltservices"
 	"github.com/go-outsystems/outsystems/servicecenter"
@@ -254,16 +255,6 @@ func newCA(t *testing.T) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }
 
-// knownRedirectLeaks are the clients known to follow a 307 redirect from
-// HTTPS to plain http on another host with the credentials in the SOAP
-// body: internal/transport's redirect check only looks at the Authorization
-// header. Reported; when a client stops leaking, this test fails until it
-// is removed from the list.
-var knownRedirectLeaks = map[string]string{
-	"servicecenter": "/ServiceCenter/Solutions.asmx",
-	"ltservices":    "/LifeTimeServices/RoleManagementService.asmx",
-}
-
 // TestRedirectToPlainHTTP has an HTTPS console answer every request with a
 // 307 redirect to a plain-http server on another port: no client may follow
 // it with its credentials (the token in the Authorization header, the token
@@ -295,7 +286,7 @@ func TestRedirectToPlainHTTP(t *testing.T) {
 	defer secure.Close()
 	ca := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: secure.Certificate().Raw})
 
-	refused, leaks, known := 0, 0, 0
+	refused, leaks := 0, 0
 	for _, call := range tlsCalls() {
 		t.Run(call.api, func(t *testing.T) {
 			do, err := call.build(secure.URL, tlsOptions{token: token, password: password, caPEM: ca})
@@ -306,29 +297,28 @@ func TestRedirectToPlainHTTP(t *testing.T) {
 			if err == nil {
 				t.Fatal("the call succeeded through a redirect to plain http")
 			}
-			refused++
+			if !errors.Is(err, transport.ErrRedirectRefused) {
+				t.Errorf("err = %v, want the redirect refused", err)
+			} else {
+				refused++
+			}
 			if strings.Contains(err.Error(), token) || strings.Contains(err.Error(), password) {
 				t.Error("the error contains a secret")
 			}
 			mu.Lock()
 			defer mu.Unlock()
-			path, isKnown := knownRedirectLeaks[call.api]
-			switch n := leakedBy[path]; {
-			case isKnown && n > 0:
-				known++
-				t.Logf("KNOWN BUG (reported): %s followed the redirect to plain http with its credentials (%s)", call.api, path)
-			case isKnown:
-				t.Errorf("%s no longer follows the redirect with its credentials: remove it from knownRedirectLeaks", call.api)
-			}
 			for p, n := range leakedBy {
-				if p != path || !isKnown {
-					leaks += n
-					t.Errorf("%d requests to %s carried credentials to the plain-http server", n, p)
-				}
+				leaks += n
+				t.Errorf("%d requests to %s carried credentials to the plain-http server", n, p)
 			}
 			clear(leakedBy)
 		})
 	}
-	summary(t, "tls: %d clients redirected from https to plain http: %d calls failed, %d requests reached the http server, %d unexpected credential leaks, %d known (reported) leaks",
-		len(tlsCalls()), refused, reached, leaks, known)
+	mu.Lock()
+	defer mu.Unlock()
+	if reached != 0 {
+		t.Errorf("%d requests reached the plain-http server, want 0", reached)
+	}
+	summary(t, "tls: %d clients redirected from https to plain http: %d calls refused the redirect, %d requests reached the http server, %d credential leaks",
+		len(tlsCalls()), refused, reached, leaks)
 }

@@ -21,6 +21,10 @@
 // Query values with sensitive names and user information are removed from
 // URLs ([SanitizeURL]), and the secrets given in [Config].Secrets are
 // replaced in every logged string and error text ([Pipeline.Redact]).
-// Redirects to another host or from https to http are refused when the
-// request carries an Authorization header.
+// Redirects from https to plain http are always refused. Redirects to
+// another host are refused for every request that may carry credentials: a
+// credential header (Authorization, Proxy-Authorization, Cookie), user
+// information in the URL, or a body, which every method but GET and HEAD is
+// assumed to have (SOAP envelopes carry passwords and tokens). Same-host
+// redirects are followed.
 package transport

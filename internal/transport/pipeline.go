@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/cenkalti/backoff/v4"
@@ -22,7 +23,8 @@ const DefaultUserAgent = "go-outsystems/" + outsystems.Version
 type Config struct {
 	// HTTPClient sends the requests. It is copied, never modified; nil
 	// means a client with a clone of http.DefaultTransport. Its
-	// CheckRedirect still runs after the pipeline's own redirect checks.
+	// CheckRedirect still runs after the pipeline's own redirect checks
+	// (see [ErrRedirectRefused]).
 	HTTPClient *http.Client
 
 	// Logger receives debug records of every attempt; nil means silent.
@@ -65,8 +67,9 @@ type Pipeline struct {
 	redactor  redactor
 }
 
-// ErrRedirectRefused is wrapped by the error returned when a request
-// carrying credentials is redirected to another host or from https to http.
+// ErrRedirectRefused is wrapped by the error returned when a redirect goes
+// from https to plain http, or takes a request that may carry credentials
+// (a credential header or a body) to another host.
 var ErrRedirectRefused = errors.New("transport: redirect refused")
 
 // New returns a pipeline for cfg. It does no I/O; it fails only on an
@@ -108,23 +111,78 @@ func New(cfg Config) (*Pipeline, error) {
 	}, nil
 }
 
-// checkRedirect refuses to carry an Authorization header to another host
-// or from https to http.
+// checkRedirect refuses the redirects that could carry credentials where
+// they must not go:
+//   - any redirect from https to another scheme, whatever the request;
+//   - a redirect to another host (host name or port) of a request that
+//     may carry credentials ([carriesCredentials]): an Authorization,
+//     Proxy-Authorization or Cookie header, user information in the URL, or
+//     a body (SOAP clients send the Service Center password or the LifeTime
+//     Services token in the envelope, which net/http re-sends on a 307 or
+//     308), which is assumed of every method but GET and HEAD.
+//
+// Same-host redirects that keep the scheme (or upgrade to https) are
+// followed.
 func checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) == 0 {
 		return nil
 	}
 	first := via[0]
-	if first.Header.Get("Authorization") == "" {
-		return nil
+	for _, prev := range via {
+		if prev.URL.Scheme == "https" && req.URL.Scheme != "https" {
+			return fmt.Errorf("%w: %s from https to %s", ErrRedirectRefused, SanitizeURL(first.URL), req.URL.Scheme)
+		}
 	}
-	if req.URL.Host != first.URL.Host {
-		return fmt.Errorf("%w: %s to another host (%s) with credentials", ErrRedirectRefused, SanitizeURL(first.URL), req.URL.Host)
-	}
-	if first.URL.Scheme == "https" && req.URL.Scheme != "https" {
-		return fmt.Errorf("%w: %s from https to %s with credentials", ErrRedirectRefused, SanitizeURL(first.URL), req.URL.Scheme)
+	if carriesCredentials(first) && !sameHost(first.URL, req.URL) {
+		return fmt.Errorf("%w: %s to another host (%s) with possible credentials (%s)", ErrRedirectRefused, SanitizeURL(first.URL), req.URL.Host, why(first))
 	}
 	return nil
+}
+
+// carriesCredentials reports whether r may carry credentials: in a header,
+// in the URL's user information, or in a body (any method but GET and
+// HEAD, or any request with a body).
+func carriesCredentials(r *http.Request) bool {
+	return why(r) != ""
+}
+
+// why says what makes r carry credentials, or "" when nothing does.
+func why(r *http.Request) string {
+	for _, h := range []string{"Authorization", "Proxy-Authorization", "Cookie"} {
+		if r.Header.Get(h) != "" {
+			return h + " header"
+		}
+	}
+	if r.URL.User != nil {
+		return "user information in the URL"
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != "" {
+		return r.Method + " request"
+	}
+	if (r.Body != nil && r.Body != http.NoBody) || r.ContentLength > 0 {
+		return "request body"
+	}
+	return ""
+}
+
+// sameHost reports whether a and b name the same host and port, the port
+// defaulting to the scheme's (so https://h and https://h:443 are the same).
+func sameHost(a, b *url.URL) bool {
+	return strings.EqualFold(a.Hostname(), b.Hostname()) && effectivePort(a) == effectivePort(b)
+}
+
+// effectivePort returns u's port or, when it has none, its scheme's default.
+func effectivePort(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		return "443"
+	case "http":
+		return "80"
+	}
+	return ""
 }
 
 // Policy returns the effective retry policy (defaults filled in).
