@@ -29,8 +29,8 @@ func TestGetPlatformInfoNeedsNoCredentials(t *testing.T) {
 
 	f.sc.SetVersion("11.34.1.45035")
 	wantOK(t, f.call(t, "OutSystemsPlatform", "GetPlatformInfo", ""), &got)
-	if got.Version != "11.34.1.45035" {
-		t.Errorf("after SetVersion, Version = %q, want 11.34.1.45035", got.Version)
+	if got.Version != "11.34.1.45035" || f.sc.Version() != got.Version {
+		t.Errorf("after SetVersion, GetPlatformInfo says %q and Version() %q, want 11.34.1.45035", got.Version, f.sc.Version())
 	}
 	if n := f.sc.Counters().Calls["OutSystemsPlatform.GetPlatformInfo"]; n != 2 {
 		t.Errorf("Calls[OutSystemsPlatform.GetPlatformInfo] = %d, want 2", n)
