@@ -289,6 +289,14 @@ func TestDoKey(t *testing.T) {
 		{"empty", "", "", true},
 		{"html", "<html>oops</html>", "", true},
 		{"sentence", "not a key", "", true},
+		{"not UTF-8", "\xf6", "", true},
+		{"not UTF-8 inside a key", "dce64ad4-\xff\xfe-2ddf", "", true},
+		{"quoted, not UTF-8", "\"k-\xf6\"", "", true},
+		{"object, not UTF-8", "{\"Key\":\"\xf6\"}", "", true},
+		{"replacement character", "k-\uFFFD", "", true},
+		{"control character", "k\x01y", "", true},
+		{"escaped control character", `"k\u0007y"`, "", true},
+		{"DEL", "k\x7fy", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // errNoKey is wrapped when a create answer holds no key.
@@ -17,6 +18,9 @@ var errNoKey = errors.New("no key in the answer")
 // quoted JSON string, or as a JSON object such as {"DeploymentKey":"..."}
 // or {"Key":"..."} (see lifetime-rest-api notes §1.3; outsystems-pipeline
 // lifetime_base.py tries JSON first and falls back to the raw text).
+// An answer that does not look like a key (see looksLikeKey: invalid UTF-8,
+// control characters, spaces, markup) is an error wrapping errNoKey, which
+// the callers report as ErrUnexpectedResponse.
 func parseKey(body []byte) (string, error) {
 	b := bytes.TrimSpace(body)
 	if len(b) == 0 {
@@ -45,12 +49,24 @@ func parseKey(body []byte) (string, error) {
 	if key == "" {
 		return "", errNoKey
 	}
-	if len(key) > 200 || strings.IndexFunc(key, func(r rune) bool {
-		return unicode.IsSpace(r) || !unicode.IsPrint(r) || strings.ContainsRune(`"<>{}[]`, r)
-	}) >= 0 {
+	if !looksLikeKey(key) {
 		return "", fmt.Errorf("%w: the answer %q does not look like a key", errNoKey, truncate(key, 60))
 	}
 	return key, nil
+}
+
+// looksLikeKey reports whether key can be a LifeTime key (a GUID in
+// practice): at most 200 bytes of valid UTF-8, printable, no spaces, no
+// control characters, no U+FFFD (what decoding invalid UTF-8 in a JSON
+// string yields) and none of the characters of markup or JSON.
+func looksLikeKey(key string) bool {
+	if len(key) > 200 || !utf8.ValidString(key) {
+		return false
+	}
+	return strings.IndexFunc(key, func(r rune) bool {
+		return r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r) ||
+			strings.ContainsRune(`"<>{}[]`, r)
+	}) < 0
 }
 
 // keyFromObject picks "Key" (any casing), else the only string field whose
