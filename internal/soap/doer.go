@@ -22,6 +22,7 @@ const MaxResponseBody = 1 << 30
 type Doer struct {
 	pipeline *transport.Pipeline
 	readOnly map[string]bool
+	maxBody  int64 // bound of a successful answer: MaxResponseBody (tests lower it)
 }
 
 // NewDoer returns a Doer sending through p. readOnly lists the SOAPActions
@@ -32,7 +33,7 @@ func NewDoer(p *transport.Pipeline, readOnly ...string) *Doer {
 	for _, a := range readOnly {
 		m[a] = true
 	}
-	return &Doer{pipeline: p, readOnly: m}
+	return &Doer{pipeline: p, readOnly: m, maxBody: MaxResponseBody}
 }
 
 // NewClient returns a gowsdl client for the endpoint URL that sends through d.
@@ -67,7 +68,7 @@ func (d *Doer) Do(req *http.Request) (*http.Response, error) {
 	}
 	defer resp.Body.Close()
 
-	limit := int64(MaxResponseBody)
+	limit := d.maxBody
 	if resp.StatusCode >= 300 {
 		limit = transport.MaxErrorBody
 	}

@@ -111,6 +111,32 @@ func TestDoerFaultIsTypedAndNotRetried(t *testing.T) {
 	}
 }
 
+// TestDoerOversizeAnswer: a successful answer over the bound is refused
+// as too large (not as malformed XML), with a bounded body.
+func TestDoerOversizeAnswer(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+		io.WriteString(w, okEnvelope)
+	})
+	p, err := transport.New(transport.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := NewDoer(p)
+	d.maxBody = int64(len(okEnvelope)) - 1
+	_, err = scplatform.NewOutSystemsPlatformSoap(d.NewClient(srv.URL+"/ServiceCenter/OutSystemsPlatform.asmx")).
+		GetPlatformInfoContext(t.Context(), &scplatform.GetPlatformInfo{})
+	var he *HTTPError
+	if !errors.As(err, &he) || he.StatusCode != 200 || !strings.Contains(he.Reason, "larger than") || len(he.Body) > transport.MaxErrorBody {
+		t.Fatalf("error %v, want *HTTPError 200 saying the answer is too large", err)
+	}
+	d.maxBody = int64(len(okEnvelope))
+	if _, err := scplatform.NewOutSystemsPlatformSoap(d.NewClient(srv.URL+"/ServiceCenter/OutSystemsPlatform.asmx")).
+		GetPlatformInfoContext(t.Context(), &scplatform.GetPlatformInfo{}); err != nil {
+		t.Errorf("answer of exactly the bound: %v", err)
+	}
+}
+
 func TestDoerNonXMLAnswers(t *testing.T) {
 	tests := []struct {
 		name       string
