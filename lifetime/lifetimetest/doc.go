@@ -39,5 +39,7 @@
 // code packages, solutions, publishes) follows the server's clock. With the
 // default real clock, durations are short (a deployment step takes one
 // second) so that polling code finishes quickly; with WithClock and a
-// ManualClock, nothing moves until the test advances the clock.
+// ManualClock, nothing moves until the test advances the clock. ManualClock
+// is the same type as servicecentertest.ManualClock, so one clock can drive
+// both simulators in a test.
 package lifetimetest

@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
 	"github.com/go-outsystems/outsystems/servicecenter"
+	"github.com/go-outsystems/outsystems/servicecenter/servicecentertest"
 )
 
 func TestTLSServer(t *testing.T) {
@@ -228,5 +229,23 @@ func TestLoggerClockAndPublishDuration(t *testing.T) {
 	clock.Advance(time.Minute)
 	if !done() {
 		t.Error("publication not done after its 10 minutes")
+	}
+}
+
+// TestOneClockForBothSimulators: lifetimetest's and servicecentertest's
+// ManualClock are one type, so a test can drive both with the same clock.
+func TestOneClockForBothSimulators(t *testing.T) {
+	t0 := time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
+	var clock *servicecentertest.ManualClock = lifetimetest.NewManualClock(t0)
+	lt, err := lifetimetest.NewServer(lifetimetest.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lt.Close()
+	sc := servicecentertest.NewServer(servicecentertest.WithClock(clock))
+	defer sc.Close()
+	clock.Advance(time.Hour)
+	if got := lt.Clock().Now(); !got.Equal(t0.Add(time.Hour)) {
+		t.Errorf("LifeTime simulator at %v, want %v", got, t0.Add(time.Hour))
 	}
 }
