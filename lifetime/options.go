@@ -104,8 +104,16 @@ func WithToken(token string) Option {
 }
 
 // WithHTTPClient sets the HTTP client used to send requests. The client is
-// copied, not modified. Combined with [WithTLSConfig] or a CA bundle, its
-// transport must be an *http.Transport (or nil), which is cloned.
+// copied, not modified, and used as is: its transport, connection pool
+// (net/http keeps 2 idle connections per host unless MaxIdleConnsPerHost
+// says otherwise), timeouts and proxy settings are the caller's. Combined
+// with [WithTLSConfig] or a CA bundle, its transport must be an
+// *http.Transport (or nil, meaning http.DefaultTransport), which is cloned
+// to set the TLS configuration.
+//
+// Without this option the client uses a clone of http.DefaultTransport
+// that keeps up to 32 idle connections per host, so concurrent calls to
+// one console reuse their connections.
 func WithHTTPClient(c *http.Client) Option {
 	return func(o *clientOptions) error {
 		if c == nil {
@@ -216,7 +224,9 @@ func (o *clientOptions) buildHTTPClient() (*http.Client, error) {
 			return nil, fmt.Errorf("%w: TLS options need an *http.Transport in the HTTP client, got %T", ErrInvalidOption, c.Transport)
 		}
 	} else {
-		base = http.DefaultTransport.(*http.Transport)
+		// The SDK's own transport: more idle connections per host than
+		// net/http's 2.
+		base = transport.NewHTTPTransport()
 	}
 	t := base.Clone()
 	cfg := o.tlsConfig

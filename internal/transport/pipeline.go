@@ -19,10 +19,32 @@ import (
 // DefaultUserAgent is sent when neither the request nor [Config] sets one.
 const DefaultUserAgent = "go-outsystems/" + outsystems.Version
 
+// DefaultMaxIdleConnsPerHost is how many idle connections per host the
+// transport of [NewHTTPTransport] keeps for reuse. net/http's default is 2
+// (http.DefaultMaxIdleConnsPerHost): with more requests in flight to one
+// console, every connection above 2 is closed after use and a new one (with
+// a new TLS handshake) is opened for the next request; 16 concurrent
+// workers reading an inventory opened 56 connections for 1,509 requests
+// (BENCHMARKS.md). 32 covers the concurrency the SDK's helpers use.
+const DefaultMaxIdleConnsPerHost = 32
+
+// NewHTTPTransport returns a clone of http.DefaultTransport (proxy from the
+// environment, HTTP/2, timeouts) that keeps [DefaultMaxIdleConnsPerHost]
+// idle connections per host. The clients build their default HTTP client
+// on it.
+func NewHTTPTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = DefaultMaxIdleConnsPerHost
+	if t.MaxIdleConns != 0 && t.MaxIdleConns < DefaultMaxIdleConnsPerHost {
+		t.MaxIdleConns = DefaultMaxIdleConnsPerHost
+	}
+	return t
+}
+
 // Config configures a [Pipeline]. The zero value is usable.
 type Config struct {
-	// HTTPClient sends the requests. It is copied, never modified; nil
-	// means a client with a clone of http.DefaultTransport. Its
+	// HTTPClient sends the requests. It is copied, never modified, and its
+	// transport is used as is; nil means a client with [NewHTTPTransport]. Its
 	// CheckRedirect still runs after the pipeline's own redirect checks
 	// (see [ErrRedirectRefused]).
 	HTTPClient *http.Client
@@ -83,7 +105,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if cfg.HTTPClient != nil {
 		c = *cfg.HTTPClient
 	} else {
-		c.Transport = http.DefaultTransport.(*http.Transport).Clone()
+		c.Transport = NewHTTPTransport()
 	}
 	next := c.CheckRedirect
 	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
