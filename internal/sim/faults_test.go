@@ -35,7 +35,7 @@ func (e *testEnv) rawDo(t *testing.T, method, path, body string) (*http.Response
 }
 
 func statusSequence(t *testing.T, seed uint64) []int {
-	e := newTestEnv(t, "default", func(o *Options) { o.Seed = seed })
+	e := newFaultTestEnv(t, "default", func(o *Options) { o.Seed = seed })
 	if _, err := e.sim.InjectFault(Fault{Kind: FaultStatus, Operation: "Environments_List", Status: 503, Rate: 0.5}); err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func fmtInts(v []int) string {
 }
 
 func TestFaultResetAfterCreatesOnce(t *testing.T) {
-	e := newTestEnv(t, "default", nil)
+	e := newFaultTestEnv(t, "default", nil)
 	body, _ := json.Marshal(plan(e.envKey("Development"), e.envKey("Test"), e.latestVersion("Core Services")))
 	id, err := e.sim.InjectFault(Fault{Kind: FaultResetAfter, Operation: "Deployments_Create", Times: 1})
 	if err != nil {
@@ -106,7 +106,7 @@ func TestFaultResetAfterCreatesOnce(t *testing.T) {
 }
 
 func TestFaultBodies(t *testing.T) {
-	e := newTestEnv(t, "default", nil)
+	e := newFaultTestEnv(t, "default", nil)
 	inject := func(f Fault) int {
 		t.Helper()
 		f.Operation = "Environments_List"
@@ -155,7 +155,7 @@ func TestFaultBodies(t *testing.T) {
 }
 
 func TestFaultOnSOAPOperation(t *testing.T) {
-	e := newTestEnv(t, "default", nil)
+	e := newFaultTestEnv(t, "default", nil)
 	if _, err := e.sim.InjectFault(Fault{Kind: FaultStatus, Operation: "GetPlatformInfo", Status: 502}); err != nil {
 		t.Fatal(err)
 	}

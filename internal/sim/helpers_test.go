@@ -25,8 +25,29 @@ type testEnv struct {
 	token string
 }
 
-// newTestEnv starts a scenario ("" for an empty New) on httptest.
+// newTestEnv starts a scenario ("" for an empty New) on httptest. Every REST
+// answer the test receives is also validated against the swagger (see
+// newConformanceRecorder).
 func newTestEnv(t *testing.T, scenario string, mod func(*Options)) *testEnv {
+	t.Helper()
+	e := startTestEnv(t, scenario, mod)
+	e.srv = httptest.NewServer(newConformanceRecorder(t, e.sim))
+	t.Cleanup(e.srv.Close)
+	return e
+}
+
+// newFaultTestEnv is newTestEnv without the swagger validation, for tests
+// of injected faults, whose answers are outside the contract on purpose.
+func newFaultTestEnv(t *testing.T, scenario string, mod func(*Options)) *testEnv {
+	t.Helper()
+	e := startTestEnv(t, scenario, mod)
+	e.srv = httptest.NewServer(e.sim)
+	t.Cleanup(e.srv.Close)
+	return e
+}
+
+// startTestEnv builds the simulator of newTestEnv, without a server.
+func startTestEnv(t *testing.T, scenario string, mod func(*Options)) *testEnv {
 	t.Helper()
 	clock := NewManualClock(t0)
 	opts := Options{Seed: 42, Clock: clock}
@@ -43,9 +64,7 @@ func newTestEnv(t *testing.T, scenario string, mod func(*Options)) *testEnv {
 			t.Fatalf("NewScenario(%q): %v", scenario, err)
 		}
 	}
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	return &testEnv{t: t, sim: s, clock: clock, srv: srv, token: s.Token()}
+	return &testEnv{t: t, sim: s, clock: clock, token: s.Token()}
 }
 
 // response is what a call returned.
