@@ -15,9 +15,10 @@ const (
 	// DefaultPollInterval is how often Wait polls: 20 s, as
 	// outsystems-pipeline does.
 	DefaultPollInterval = 20 * time.Second
-	// DefaultMaxTransientErrors is how many polls in a row may fail
-	// transiently before Wait gives up.
-	DefaultMaxTransientErrors = 5
+	// DefaultMaxOutage is how long status polls may keep failing
+	// transiently (the console restarting during an upgrade, a proxy
+	// answering 503) before Wait gives up: 30 minutes.
+	DefaultMaxOutage = 30 * time.Minute
 	// DefaultMaxErrorBackoff caps the delay after failed polls.
 	DefaultMaxErrorBackoff = 2 * time.Minute
 	// DefaultAbortTimeout bounds the abort sent when the wait ends.
@@ -47,10 +48,16 @@ type WaitOptions struct {
 	// Timeout bounds the whole wait, on top of the context's deadline;
 	// 0 means none.
 	Timeout time.Duration
-	// MaxTransientErrors is how many polls in a row may fail with a
-	// transient error (network, 5xx, 429) before Wait returns it; the
-	// delay doubles from PollInterval up to MaxErrorBackoff. 0 means
-	// DefaultMaxTransientErrors.
+	// MaxOutage is how long polls may keep failing with transient errors
+	// (network, 5xx, 408, 429): the time from the first failed poll of the
+	// current run of failures. A poll is still sent when MaxOutage is
+	// reached; if it fails too, Wait returns an [*OutageError]. During an
+	// outage the delay between polls doubles from PollInterval up to
+	// MaxErrorBackoff. 0 means DefaultMaxOutage.
+	MaxOutage time.Duration
+	// MaxTransientErrors, when positive, also ends the wait with an
+	// [*OutageError] after that many polls in a row failed transiently,
+	// whatever the time. 0 means no count limit (MaxOutage alone decides).
 	MaxTransientErrors int
 	// MaxErrorBackoff caps the delay after failed polls; 0 means
 	// DefaultMaxErrorBackoff.
@@ -151,6 +158,34 @@ func (e *DeploymentError) Is(target error) bool {
 	return false
 }
 
+// OutageError is returned by [DeploymentsService.Wait] when status polls
+// kept failing with transient errors (network, 5xx, 408, 429) for
+// [WaitOptions].MaxOutage, or more than MaxTransientErrors times in a row.
+// The plan's outcome is unknown: it may still be running. Wait again with
+// the same key to resume. errors.As finds the last poll's error through it
+// (for example an [*APIError] with status 503).
+type OutageError struct {
+	// DeploymentKey is the plan waited for.
+	DeploymentKey string
+	// LastStatus is the last status seen ("" if none).
+	LastStatus DeploymentStatus
+	// Failures is the number of polls in a row that failed.
+	Failures int
+	// Outage is the time from the first to the last failed poll.
+	Outage time.Duration
+	// Err is the last poll's error.
+	Err error
+}
+
+// Error says how long the polls failed and why the last one did.
+func (e *OutageError) Error() string {
+	return fmt.Sprintf("lifetime: waiting for deployment %s (last status %q): %d polls in a row failed over %v, outcome unknown: %v",
+		e.DeploymentKey, e.LastStatus, e.Failures, e.Outage, e.Err)
+}
+
+// Unwrap returns the last poll's error.
+func (e *OutageError) Unwrap() error { return e.Err }
+
 // WaitInterruptedError is returned when the context ended (or the wait's
 // Timeout passed) before the plan did. errors.Is(err,
 // context.DeadlineExceeded) or context.Canceled works through it.
@@ -193,14 +228,14 @@ func (o *WaitOptions) withDefaults() (WaitOptions, error) {
 	if o != nil {
 		w = *o
 	}
-	if w.PollInterval < 0 || w.Timeout < 0 || w.MaxErrorBackoff < 0 || w.AbortTimeout < 0 || w.MaxTransientErrors < 0 {
+	if w.PollInterval < 0 || w.Timeout < 0 || w.MaxErrorBackoff < 0 || w.AbortTimeout < 0 || w.MaxTransientErrors < 0 || w.MaxOutage < 0 {
 		return w, fmt.Errorf("%w: negative WaitOptions value", ErrInvalidArgument)
 	}
 	if w.PollInterval == 0 {
 		w.PollInterval = DefaultPollInterval
 	}
-	if w.MaxTransientErrors == 0 {
-		w.MaxTransientErrors = DefaultMaxTransientErrors
+	if w.MaxOutage == 0 {
+		w.MaxOutage = DefaultMaxOutage
 	}
 	if w.MaxErrorBackoff == 0 {
 		w.MaxErrorBackoff = DefaultMaxErrorBackoff
@@ -229,8 +264,11 @@ func (o *WaitOptions) withDefaults() (WaitOptions, error) {
 //     is set.
 //   - saved, running and aborting keep the wait going.
 //
-// Transient poll failures are retried with bounded backoff; other errors
-// (404, 403, ...) are returned at once. When the context ends or Timeout
+// Transient poll failures (network, 5xx, 408, 429) are retried with bounded
+// backoff for up to MaxOutage (30 minutes by default) from the first failure
+// of a run of failures; then Wait returns an [*OutageError] that wraps the
+// last poll error and leaves the plan as it is (resume with Wait and the
+// same key). Other errors (404, 403, ...) are returned at once. When the context ends or Timeout
 // passes, the error is a [*WaitInterruptedError], after sending abort if
 // AbortOnCancel is set.
 func (s *DeploymentsService) Wait(ctx context.Context, deploymentKey string, opts *WaitOptions) (*DeploymentProgress, error) {
@@ -264,9 +302,10 @@ type waiter struct {
 
 func (w *waiter) run(parent, ctx context.Context) (*DeploymentProgress, error) {
 	var (
-		delay     time.Duration
-		failures  int
-		continued bool
+		delay       time.Duration
+		failures    int
+		outageStart time.Time // when the first poll of the current run of failures failed
+		continued   bool
 	)
 	for poll := 0; ; poll++ {
 		if poll > 0 {
@@ -282,11 +321,22 @@ func (w *waiter) run(parent, ctx context.Context) (*DeploymentProgress, error) {
 			if !transientError(err) {
 				return w.last, err
 			}
+			now := time.Now()
 			failures++
-			if failures > w.o.MaxTransientErrors {
-				return w.last, fmt.Errorf("lifetime: waiting for deployment %s: %d polls in a row failed: %w", w.key, failures, err)
+			if failures == 1 {
+				outageStart = now
 			}
-			delay = min(w.o.PollInterval<<(failures-1), w.o.MaxErrorBackoff)
+			outage := now.Sub(outageStart)
+			if outage >= w.o.MaxOutage || (w.o.MaxTransientErrors > 0 && failures > w.o.MaxTransientErrors) {
+				return w.last, &OutageError{DeploymentKey: w.key, LastStatus: w.prevStatus, Failures: failures, Outage: outage, Err: err}
+			}
+			// Double the delay (without overflowing the shift), capped, and
+			// poll once more when the outage budget runs out.
+			delay = w.o.MaxErrorBackoff
+			if failures <= 16 {
+				delay = min(w.o.PollInterval<<(failures-1), w.o.MaxErrorBackoff)
+			}
+			delay = min(delay, w.o.MaxOutage-outage)
 			w.debug(ctx, "deployment poll failed", slog.Int("failures", failures), slog.Duration("retry_in", delay), slog.String("error", w.s.client.pipeline.Redact(err.Error())))
 			w.emit(DeploymentEvent{DeploymentKey: w.key, Status: w.prevStatus, Info: w.prevInfo, PreviousStatus: w.prevStatus, Err: err})
 			continue

@@ -335,11 +335,94 @@ func TestWaitTransientErrors(t *testing.T) {
 			sd := &scriptedDeployment{t: t, script: []func(http.ResponseWriter){failing(503)}}
 			sd.register(mux, "k1")
 			_, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{MaxTransientErrors: 3})
-			if !errors.Is(err, ErrServer) {
-				t.Fatalf("err = %v, want ErrServer", err)
+			var oe *OutageError
+			if !errors.Is(err, ErrServer) || !errors.As(err, &oe) || oe.Failures != 4 {
+				t.Fatalf("err = %v, want an OutageError after 4 failures wrapping ErrServer", err)
 			}
 			if sd.polls != 4 {
 				t.Errorf("polls = %d, want 4", sd.polls)
+			}
+		})
+	})
+	t.Run("outage budget of the defaults", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			client, mux := setupMem(t)
+			sd := &scriptedDeployment{t: t, script: []func(http.ResponseWriter){progress(DeploymentRunning, ""), failing(503)}}
+			sd.register(mux, "k1")
+			_, err := client.Deployments.Wait(t.Context(), "k1", nil)
+			var oe *OutageError
+			if !errors.As(err, &oe) || !errors.Is(err, ErrServer) {
+				t.Fatalf("err = %v, want *OutageError wrapping ErrServer", err)
+			}
+			// The first failed poll comes 20 s after the first answer; the
+			// next ones 20, 40, 80 s later and then every 120 s; the last
+			// one exactly 30 minutes after the first failure.
+			var gaps []time.Duration
+			for i := 2; i < len(sd.pollTime); i++ {
+				gaps = append(gaps, sd.pollTime[i].Sub(sd.pollTime[i-1]))
+			}
+			want := []time.Duration{20 * time.Second, 40 * time.Second, 80 * time.Second}
+			for range 13 { // 140 s to 1,700 s
+				want = append(want, 2*time.Minute)
+			}
+			want = append(want, 100*time.Second) // 1,800 s: the budget's end
+			if diff := cmp.Diff(want, gaps); diff != "" {
+				t.Errorf("gaps between failed polls (-want +got):\n%s", diff)
+			}
+			wantErr := OutageError{DeploymentKey: "k1", LastStatus: DeploymentRunning, Failures: 18, Outage: DefaultMaxOutage}
+			got := *oe
+			got.Err = nil
+			if diff := cmp.Diff(wantErr, got); diff != "" {
+				t.Errorf("OutageError (-want +got):\n%s", diff)
+			}
+		})
+	})
+	t.Run("outage shorter than MaxOutage", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			// 40 failed polls (an hour and a quarter at the 2-minute cap)
+			// are tolerated by a waiter told to wait out 2 hours.
+			client, mux := setupMem(t)
+			script := []func(http.ResponseWriter){progress(DeploymentRunning, "")}
+			for range 40 {
+				script = append(script, failing(503))
+			}
+			sd := &scriptedDeployment{t: t, script: append(script, progress(DeploymentFinishedSuccessful, ""))}
+			sd.register(mux, "k1")
+			p, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{MaxOutage: 2 * time.Hour})
+			if err != nil || p.DeploymentStatus != DeploymentFinishedSuccessful {
+				t.Fatalf("Wait = %+v, %v", p, err)
+			}
+		})
+	})
+	t.Run("a success resets the outage", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			// Two outages of 20 minutes each, with an answer in between,
+			// fit a 30-minute budget.
+			client, mux := setupMem(t)
+			script := []func(http.ResponseWriter){progress(DeploymentRunning, "")}
+			for range 2 {
+				for range 12 { // 20+40+80+9×120 s = 20m40s of failures
+					script = append(script, failing(502))
+				}
+				script = append(script, progress(DeploymentRunning, ""))
+			}
+			sd := &scriptedDeployment{t: t, script: append(script, progress(DeploymentFinishedSuccessful, ""))}
+			sd.register(mux, "k1")
+			if _, err := client.Deployments.Wait(t.Context(), "k1", nil); err != nil {
+				t.Fatalf("Wait: %v", err)
+			}
+		})
+	})
+	t.Run("MaxOutage shorter than the backoff", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			client, mux := setupMem(t)
+			sd := &scriptedDeployment{t: t, script: []func(http.ResponseWriter){failing(504)}}
+			sd.register(mux, "k1")
+			start := time.Now()
+			_, err := client.Deployments.Wait(t.Context(), "k1", &WaitOptions{MaxOutage: 30 * time.Second})
+			var oe *OutageError
+			if !errors.As(err, &oe) || oe.Failures != 3 || oe.Outage != 30*time.Second || time.Since(start) != 30*time.Second {
+				t.Errorf("err = %v after %v, want an OutageError after 3 polls over 30s", err, time.Since(start))
 			}
 		})
 	})
@@ -415,6 +498,9 @@ func TestWaitValidates(t *testing.T) {
 	}
 	if _, err := client.Deployments.Wait(t.Context(), "k", &WaitOptions{PollInterval: -1}); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("negative interval: %v", err)
+	}
+	if _, err := client.Deployments.Wait(t.Context(), "k", &WaitOptions{MaxOutage: -time.Minute}); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("negative MaxOutage: %v", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package reliability_test
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -18,25 +19,31 @@ import (
 // Retry-After: 60) or refuses connections for the downtime, then comes back
 // at the new version. The waiter must ride it out and report the
 // deployment's real outcome, or, when the downtime is longer than it was
-// told to tolerate, give up with a typed transient error.
+// told to tolerate (WaitOptions.MaxOutage, 30 minutes by default, or the
+// optional MaxTransientErrors count), give up with a *lifetime.OutageError
+// wrapping the last transient error.
 func TestConsoleAwayMidWait(t *testing.T) {
 	tests := []struct {
 		name     string
 		downtime time.Duration
 		refuse   bool // connections refused instead of 503
-		// maxTransient is WaitOptions.MaxTransientErrors (0: default).
+		// maxOutage is WaitOptions.MaxOutage (0: default, 30 minutes).
+		maxOutage time.Duration
+		// maxTransient is WaitOptions.MaxTransientErrors (0: no count cap).
 		maxTransient int
 		wantSurvive  bool
 	}{
-		{name: "503 for 10m, defaults", downtime: 10 * time.Minute, wantSurvive: true},
-		{name: "refused for 5m, defaults", downtime: 5 * time.Minute, refuse: true, wantSurvive: true},
-		{name: "503 for 1h, tolerant waiter", downtime: time.Hour, maxTransient: 40, wantSurvive: true},
-		{name: "refused for 1h, tolerant waiter", downtime: time.Hour, refuse: true, maxTransient: 40, wantSurvive: true},
-		// The default waiter tolerates 5 failed polls in a row: about 18
-		// minutes of 503 with Retry-After: 60, but only about 6 minutes
-		// of refused connections, whose retries back off faster.
+		// The default waiter tolerates 30 minutes of failed polls,
+		// whatever the failure (503 with Retry-After: 60 or refused
+		// connections, which back off faster and fail more often).
+		{name: "503 for 20m, defaults", downtime: 20 * time.Minute, wantSurvive: true},
+		{name: "refused for 20m, defaults", downtime: 20 * time.Minute, refuse: true, wantSurvive: true},
+		{name: "503 for 1h, tolerant waiter", downtime: time.Hour, maxOutage: 90 * time.Minute, wantSurvive: true},
+		{name: "refused for 1h, tolerant waiter", downtime: time.Hour, refuse: true, maxOutage: 90 * time.Minute, wantSurvive: true},
 		{name: "503 for 1h, defaults", downtime: time.Hour, wantSurvive: false},
-		{name: "refused for 15m, defaults", downtime: 15 * time.Minute, refuse: true, wantSurvive: false},
+		{name: "refused for 1h, defaults", downtime: time.Hour, refuse: true, wantSurvive: false},
+		// The optional count cap still ends a wait early.
+		{name: "refused for 20m, at most 5 failed polls", downtime: 20 * time.Minute, refuse: true, maxTransient: 5, wantSurvive: false},
 	}
 	var lines []string
 	for _, tt := range tests {
@@ -65,7 +72,7 @@ func TestConsoleAwayMidWait(t *testing.T) {
 				}
 				start := time.Now()
 				key, p, err := in.client.Deployments.DeployAndWait(t.Context(), req, &lifetime.DeployOptions{
-					Wait: &lifetime.WaitOptions{OnProgress: onProgress, MaxTransientErrors: tt.maxTransient},
+					Wait: &lifetime.WaitOptions{OnProgress: onProgress, MaxOutage: tt.maxOutage, MaxTransientErrors: tt.maxTransient},
 				})
 				elapsed := time.Since(start)
 				if upgradeErr != nil || upgraded.IsZero() {
@@ -89,8 +96,22 @@ func TestConsoleAwayMidWait(t *testing.T) {
 					if err == nil {
 						t.Fatalf("the waiter survived %v of downtime with its defaults; update the test and the docs", tt.downtime)
 					}
-					if kind := errorKind(err); !strings.HasPrefix(kind, "api-5") && kind != "operation" {
-						t.Errorf("err = %v (%s), want the transient error that ended the wait", err, kind)
+					var outage *lifetime.OutageError
+					if !errors.As(err, &outage) {
+						t.Fatalf("err = %v (%s), want a *lifetime.OutageError", err, errorKind(err))
+					}
+					if kind := errorKind(outage.Err); !strings.HasPrefix(kind, "api-5") && kind != "operation" {
+						t.Errorf("err = %v (%s), want the transient error that ended the wait inside", err, kind)
+					}
+					budget := cmp.Or(tt.maxOutage, lifetime.DefaultMaxOutage)
+					if tt.maxTransient == 0 && outage.Outage < budget {
+						t.Errorf("the waiter gave up after an outage of %v, want at least %v", outage.Outage, budget)
+					}
+					if tt.maxTransient > 0 && outage.Failures != tt.maxTransient+1 {
+						t.Errorf("the waiter gave up after %d failed polls, want %d", outage.Failures, tt.maxTransient+1)
+					}
+					if outage.DeploymentKey != key || outage.LastStatus != lifetime.DeploymentRunning {
+						t.Errorf("OutageError = %+v, want the key %s and the last status running", outage, key)
 					}
 					if !errors.Is(err, lifetime.ErrServer) && !tt.refuse {
 						t.Errorf("errors.Is(err, ErrServer) = false: %v", err)

@@ -192,6 +192,7 @@ func errorKind(err error) string {
 		conflict    *lifetime.ConflictError
 		deployment  *lifetime.DeploymentError
 		interrupted *lifetime.WaitInterruptedError
+		outage      *lifetime.OutageError
 		api         *lifetime.APIError
 		op          *lifetime.OperationError
 	)
@@ -204,6 +205,8 @@ func errorKind(err error) string {
 		return "deployment-" + string(deployment.Status)
 	case errors.As(err, &interrupted):
 		return "wait-interrupted"
+	case errors.As(err, &outage):
+		return "outage/" + errorKind(outage.Err)
 	case errors.As(err, &api):
 		return fmt.Sprintf("api-%d", api.StatusCode)
 	case errors.As(err, &op):
