@@ -137,9 +137,9 @@ const abortDuration = 10 * time.Second
 // over its duration.
 func stepMessages() []string {
 	return []string{
-		"Validating deployment plan.",
+		"Validating the deployment plan from %[1]s to %[2]s.",
 		"Uploading modules from %[1]s to %[2]s.",
-		"Compiling modules.",
+		"Compiling modules for %[2]s.",
 		"Deploying modules in %[2]s.",
 		"Updating references in %[2]s.",
 	}
