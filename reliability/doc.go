@@ -26,7 +26,15 @@
 // connections (internal/transport/memnet), so simulated hours of polling
 // take milliseconds and nothing depends on the machine's speed. The TLS
 // tests use loopback HTTPS servers. Each test prints a one-line summary of
-// its counts on standard output (visible with go test -v), for example
+// its counts on standard output (visible with go test -v), starting with
+// its suite's name, for example
 //
 //	soak: 200 deployments, 10% faults, 0 lost, 0 duplicated, 0 stuck
+//
+// CI shows them with
+//
+//	go test -race -count=1 -v ./reliability | grep -E '^(soak|cancellation|console-away|secrets|tls)[ :(]'
+//
+// A test whose summary line would not match that pattern fails, and so
+// does the package when a Test function prints no summary.
 package reliability

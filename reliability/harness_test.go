@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -15,12 +16,22 @@ import (
 	"github.com/go-outsystems/outsystems/lifetime"
 )
 
-// summary writes a test's one-line result to the test log and to standard
-// output, so that go test -v (and CI) shows the counts.
+// summaryPattern matches the summary lines of the suites, and nothing
+// else go test -v prints (t.Log lines are indented). CI extracts the
+// counts with
+//
+//	go test -race -count=1 -v ./reliability | grep -E '^(soak|cancellation|console-away|secrets|tls)[ :(]'
+const summaryPattern = `^(soak|cancellation|console-away|secrets|tls)[ :(]`
+
+// summary writes a test's one-line result, starting with its suite's name,
+// on standard output, where go test -v (and CI) shows it at the start of a
+// line. A line that the CI pattern would miss fails the test.
 func summary(t *testing.T, format string, args ...any) {
 	t.Helper()
 	line := fmt.Sprintf(format, args...)
-	t.Log(line)
+	if !regexp.MustCompile(summaryPattern).MatchString(line) || strings.Contains(line, "\n") {
+		t.Errorf("summary line %q is not one line matching %s", line, summaryPattern)
+	}
 	fmt.Fprintln(os.Stdout, line)
 }
 
