@@ -21,7 +21,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -31,49 +30,21 @@ import (
 	"github.com/go-outsystems/outsystems/upgrade"
 )
 
-func main() { cli.Main(run) }
+func main() { cli.Main(procedure.Program("republish-plugins", true, plan)) }
 
-// run is the program: flags, infrastructure, plugin detection and the
-// post-upgrade plan, the report.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("republish-plugins", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var common cli.Common
-	var sc cli.ServiceCenter
-	var flags procedure.Flags
-	common.Register(fs)
-	sc.Register(fs)
-	flags.Register(fs, true)
-	if err := cli.Parse(fs, args); err != nil {
-		return err
-	}
-	ctx, cancel := common.WithTimeout(ctx)
-	defer cancel()
-
-	logger := common.Logger(stderr)
-	in, err := common.Open(stdout, &sc, logger)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	st, err := flags.State(ctx, in, stdout)
-	if err != nil {
-		return err
-	}
-	if in.Simulated() && !flags.DryRun {
-		if err := upgradeSimulatedConsole(ctx, in, st.Target, stdout); err != nil {
-			return err
+// plan detects the plugins, then republishes and verifies them; on a
+// simulation the console is first upgraded so that the plugins are outdated.
+func plan(ctx context.Context, s *procedure.Session) (*upgrade.Group, error) {
+	if s.Infra.Simulated() && !s.Flags.DryRun {
+		if err := upgradeSimulatedConsole(ctx, s.Infra, s.State.Target, s.Stdout); err != nil {
+			return nil, err
 		}
 	}
-	clients := flags.Clients(&common, in)
-	plan := upgrade.Sequence("republish-plugins",
+	clients := s.Clients()
+	return upgrade.Sequence("republish-plugins",
 		upgrade.DetectPlugins(clients),
-		upgrade.PostUpgrade(clients, flags.PlanOptions(&common, in, stdout)),
-	)
-	if err := flags.Edit(plan); err != nil {
-		return err
-	}
-	return procedure.Run(ctx, &common, in, plan, st, flags.DryRun, stdout, stderr, logger)
+		upgrade.PostUpgrade(clients, s.PlanOptions()),
+	), nil
 }
 
 // upgradeSimulatedConsole brings the simulated console to target, as the

@@ -31,45 +31,16 @@ package main
 
 import (
 	"context"
-	"flag"
-	"io"
 
 	"github.com/go-outsystems/outsystems/examples/internal/cli"
 	"github.com/go-outsystems/outsystems/examples/internal/procedure"
 	"github.com/go-outsystems/outsystems/upgrade"
 )
 
-func main() { cli.Main(run) }
+func main() { cli.Main(procedure.Program("upgrade", true, plan)) }
 
-// run is the program: flags, infrastructure, the whole plan, the report.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("upgrade", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var common cli.Common
-	var sc cli.ServiceCenter
-	var flags procedure.Flags
-	common.Register(fs)
-	sc.Register(fs)
-	flags.Register(fs, true)
-	if err := cli.Parse(fs, args); err != nil {
-		return err
-	}
-	ctx, cancel := common.WithTimeout(ctx)
-	defer cancel()
-
-	logger := common.Logger(stderr)
-	in, err := common.Open(stdout, &sc, logger)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	st, err := flags.State(ctx, in, stdout)
-	if err != nil {
-		return err
-	}
-	plan := upgrade.Whole(flags.Clients(&common, in), flags.PlanOptions(&common, in, stdout))
-	if err := flags.Edit(plan); err != nil {
-		return err
-	}
-	return procedure.Run(ctx, &common, in, plan, st, flags.DryRun, stdout, stderr, logger)
+// plan is the whole procedure: checks, upgrade window, republication and
+// verification.
+func plan(_ context.Context, s *procedure.Session) (*upgrade.Group, error) {
+	return upgrade.Whole(s.Clients(), s.PlanOptions()), nil
 }
