@@ -18,7 +18,9 @@
 // "Authorization: Bearer <token>" ([WithToken]). The token is never written
 // to logs or error messages. TLS verification is on; add a private CA with
 // [WithCABundle] or [WithCAFile], or pass a full [WithTLSConfig]. Plain
-// http:// needs the explicit [WithInsecureHTTP].
+// http:// needs the explicit [WithInsecureHTTP]. Redirects from https to
+// http are refused, and so are redirects to another host of any request
+// carrying the token or a body.
 //
 // # Errors
 //
@@ -44,6 +46,10 @@
 // [DeploymentsService.Create] looks for the plan the attempt may have
 // created and otherwise returns an [*UnknownOutcomeError].
 //
+// Without [WithHTTPClient] the client keeps up to 32 idle connections per
+// host, so concurrent calls reuse their connections (and TLS sessions); a
+// client given with WithHTTPClient is used as is.
+//
 // # Wire quirks handled
 //
 // Dates use [Time] ("1900-01-01T00:00:00" reads as not set). Create
@@ -56,7 +62,10 @@
 //
 // [DeploymentsService.Wait] polls a deployment by key (never "the running
 // plan" of a target) until it ends: every 20 s by default, with bounded
-// backoff on transient errors, a progress callback for each status change
+// backoff on transient errors for up to 30 minutes of failed polls
+// ([WaitOptions].MaxOutage; a console restarting during an upgrade), after
+// which it returns an [*OutageError] with the key to resume from, a
+// progress callback for each status change
 // and new log messages, finished_with_warnings reported as a success the
 // caller can show, needs_user_intervention returned with its Info (and
 // continued automatically only for deployment_prepared, when asked),
