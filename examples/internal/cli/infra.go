@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-outsystems/outsystems/lifetime"
 	"github.com/go-outsystems/outsystems/lifetime/lifetimetest"
+	"github.com/go-outsystems/outsystems/lifetime/ltservices"
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
 
@@ -72,6 +73,10 @@ type Infra struct {
 	// ServiceCenter is the client of the LifeTime environment's Service
 	// Center; nil when the example did not ask for it.
 	ServiceCenter *servicecenter.Client
+	// LTServices is the client of the legacy LifeTime Services SOAP API,
+	// with the same service account token, for the smoke calls of SOAP
+	// integrations.
+	LTServices *ltservices.Client
 	// ConsoleHost is the host name of the LifeTime environment.
 	ConsoleHost string
 	// Server is the simulated infrastructure, nil for a real console.
@@ -146,6 +151,13 @@ func (c *Common) openSimulation(stdout io.Writer, withSC bool, logger *slog.Logg
 		srv.Close()
 		return nil, &UsageError{Err: err}
 	}
+	if in.LTServices, err = ltservices.NewClient(srv.URL, append(ltsLogger(logger),
+		ltservices.WithServiceAccountToken(srv.Token()),
+		ltservices.WithHTTPClient(srv.Client()),
+	)...); err != nil {
+		srv.Close()
+		return nil, &UsageError{Err: err}
+	}
 	if withSC {
 		lt := srv.Sim().LifeTime()
 		in.ServiceCenter, err = servicecenter.NewClient(srv.URL, append(scLogger(logger),
@@ -186,6 +198,20 @@ func (c *Common) openReal(sc *ServiceCenter, logger *slog.Logger) (*Infra, error
 		return nil, &UsageError{Err: err}
 	}
 	in := &Infra{LifeTime: lt, ConsoleHost: u.Hostname()}
+	ltsOpts := append(ltsLogger(logger), ltservices.WithServiceAccountToken(token))
+	if c.CAFile != "" {
+		hc, err := httpClientWithCA(c.CAFile)
+		if err != nil {
+			return nil, err
+		}
+		ltsOpts = append(ltsOpts, ltservices.WithHTTPClient(hc))
+	}
+	if u.Scheme == "http" {
+		ltsOpts = append(ltsOpts, ltservices.WithInsecureHTTP())
+	}
+	if in.LTServices, err = ltservices.NewClient(c.LifeTimeURL, ltsOpts...); err != nil {
+		return nil, &UsageError{Err: err}
+	}
 	if sc == nil {
 		return in, nil
 	}
@@ -277,4 +303,13 @@ func scLogger(l *slog.Logger) []servicecenter.Option {
 		return nil
 	}
 	return []servicecenter.Option{servicecenter.WithLogger(l)}
+}
+
+// ltsLogger returns the logging option of the LifeTime Services client:
+// none without -v.
+func ltsLogger(l *slog.Logger) []ltservices.Option {
+	if l == nil {
+		return nil
+	}
+	return []ltservices.Option{ltservices.WithLogger(l)}
 }

@@ -39,6 +39,11 @@ func (f *Flags) Clients(c *cli.Common, in *cli.Infra) upgrade.Clients {
 		publishPoll = c.PollInterval
 	}
 	clients.Publisher = upgrade.ServiceCenterPublisher(in.ServiceCenter, 0, publishPoll)
+	if in.LTServices != nil {
+		// SOAP integrations get a smoke call through LifeTime Services,
+		// REST ones through the REST client.
+		clients.Smoke = upgrade.CombineSmoke(clients.Smoke, upgrade.LifeTimeServicesSmoke(in.LTServices))
+	}
 	if f.ModuleListing {
 		clients.Modules = experimentalModules{sc: in.ServiceCenter}
 	}
