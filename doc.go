@@ -69,7 +69,8 @@
 // created.
 //
 // The deployment waiter polls every 20 seconds by default, backs off on
-// transient errors, reports progress through a callback, and can abort the
+// transient errors for up to 30 minutes of failed polls (a console restart
+// during an upgrade), reports progress through a callback, and can abort the
 // plan when its context ends. Reliability under faults is tested by the
 // suite in reliability/ (a 200-deployment soak under injected faults); the
 // figures of the benchmarks are in BENCHMARKS.md.
