@@ -1,0 +1,322 @@
+package httpclient
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"errors"
+	"io"
+	"io/fs"
+	"log"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/go-outsystems/outsystems/internal/transport"
+)
+
+// newTLSServer returns an HTTPS server answering "ok" (its handshake error
+// log discarded) and its certificate in PEM form.
+func newTLSServer(t *testing.T) (*httptest.Server, []byte) {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "ok")
+	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	return srv, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw})
+}
+
+// get calls url with c and returns the body or the error.
+func get(t *testing.T, c *http.Client, url string) (string, error) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
+}
+
+// isUntrusted reports whether err is a certificate verification failure.
+func isUntrusted(err error) bool {
+	var unknown x509.UnknownAuthorityError
+	var verify *tls.CertificateVerificationError
+	return errors.As(err, &unknown) || errors.As(err, &verify)
+}
+
+func build(t *testing.T, setters ...func(*Options) error) *http.Client {
+	t.Helper()
+	var o Options
+	for _, set := range setters {
+		if err := set(&o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := o.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestTrust(t *testing.T) {
+	srv, caPEM := newTLSServer(t)
+	caFile := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(caFile, caPEM, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+
+	cases := []struct {
+		name    string
+		setters []func(*Options) error
+		trusted bool
+	}{
+		{name: "defaults", trusted: false},
+		{name: "CA bundle", setters: []func(*Options) error{func(o *Options) error { return o.AddCABundle(caPEM) }}, trusted: true},
+		{name: "CA file", setters: []func(*Options) error{func(o *Options) error { return o.AddCAFile(caFile) }}, trusted: true},
+		{name: "TLS config with the roots", setters: []func(*Options) error{func(o *Options) error { return o.SetTLSConfig(&tls.Config{RootCAs: pool}) }}, trusted: true},
+		{name: "TLS config without roots", setters: []func(*Options) error{func(o *Options) error { return o.SetTLSConfig(&tls.Config{}) }}, trusted: false},
+		{name: "caller's client, defaults", setters: []func(*Options) error{func(o *Options) error { return o.SetClient(&http.Client{}) }}, trusted: false},
+		{name: "caller's client and CA bundle", setters: []func(*Options) error{
+			func(o *Options) error { return o.SetClient(&http.Client{Timeout: time.Minute}) },
+			func(o *Options) error { return o.AddCABundle(caPEM) },
+		}, trusted: true},
+		{name: "TLS config roots and CA bundle", setters: []func(*Options) error{
+			func(o *Options) error { return o.SetTLSConfig(&tls.Config{RootCAs: x509.NewCertPool()}) },
+			func(o *Options) error { return o.AddCABundle(caPEM) },
+		}, trusted: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := build(t, tc.setters...)
+			body, err := get(t, c, srv.URL)
+			if tc.trusted {
+				if err != nil || body != "ok" {
+					t.Fatalf("got %q, %v; want ok", body, err)
+				}
+				return
+			}
+			if !isUntrusted(err) {
+				t.Fatalf("err = %v, want a certificate verification error", err)
+			}
+		})
+	}
+}
+
+func TestOtherCAIsNotTrusted(t *testing.T) {
+	srv, _ := newTLSServer(t)
+	other := otherCA(t)
+	c := build(t, func(o *Options) error { return o.AddCABundle(other) })
+	if _, err := get(t, c, srv.URL); !isUntrusted(err) {
+		t.Fatalf("err = %v, want a certificate verification error", err)
+	}
+}
+
+func TestDefaultTransport(t *testing.T) {
+	c := build(t)
+	tr, ok := c.Transport.(*http.Transport)
+	if !ok {
+		t.Fatalf("transport %T, want *http.Transport", c.Transport)
+	}
+	if tr == http.DefaultTransport {
+		t.Fatal("the default transport is http.DefaultTransport itself, not a clone")
+	}
+	if tr.MaxIdleConnsPerHost != transport.DefaultMaxIdleConnsPerHost {
+		t.Errorf("MaxIdleConnsPerHost = %d, want %d", tr.MaxIdleConnsPerHost, transport.DefaultMaxIdleConnsPerHost)
+	}
+
+	// With a CA bundle the SDK's transport keeps its pool size and gets
+	// TLS 1.2 at least.
+	_, caPEM := newTLSServer(t)
+	c = build(t, func(o *Options) error { return o.AddCABundle(caPEM) })
+	tr = c.Transport.(*http.Transport)
+	if tr.MaxIdleConnsPerHost != transport.DefaultMaxIdleConnsPerHost {
+		t.Errorf("with a CA bundle: MaxIdleConnsPerHost = %d, want %d", tr.MaxIdleConnsPerHost, transport.DefaultMaxIdleConnsPerHost)
+	}
+	if tr.TLSClientConfig == nil || tr.TLSClientConfig.MinVersion != tls.VersionTLS12 {
+		t.Errorf("with a CA bundle: TLS config %+v, want MinVersion TLS 1.2", tr.TLSClientConfig)
+	}
+}
+
+func TestCallerClientUsedAsIs(t *testing.T) {
+	rt := roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, errors.New("unused") })
+	own := &http.Client{Transport: rt, Timeout: 42 * time.Second}
+	c := build(t, func(o *Options) error { return o.SetClient(own) })
+	if c == own {
+		t.Error("Build returned the caller's client itself, not a copy")
+	}
+	if c.Timeout != own.Timeout {
+		t.Errorf("Timeout = %v, want %v", c.Timeout, own.Timeout)
+	}
+	if _, ok := c.Transport.(roundTripFunc); !ok {
+		t.Errorf("transport %T, want the caller's", c.Transport)
+	}
+
+	// With a TLS option, a transport that is not an *http.Transport
+	// cannot be configured.
+	var o Options
+	if err := o.SetClient(own); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.SetTLSConfig(&tls.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Build(); !errors.Is(err, ErrUnsupportedTransport) {
+		t.Errorf("Build with a custom RoundTripper and TLS options: err = %v, want ErrUnsupportedTransport", err)
+	}
+	o = Options{}
+	_ = o.SetClient(&http.Client{Transport: (*http.Transport)(nil)})
+	_ = o.SetTLSConfig(&tls.Config{})
+	if _, err := o.Build(); !errors.Is(err, ErrUnsupportedTransport) {
+		t.Errorf("Build with a nil *http.Transport and TLS options: err = %v, want ErrUnsupportedTransport", err)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestCallerTransportClonedNotModified(t *testing.T) {
+	srv, caPEM := newTLSServer(t)
+	ownCfg := &tls.Config{ServerName: "example.test", MinVersion: tls.VersionTLS13}
+	own := &http.Transport{TLSClientConfig: ownCfg, MaxIdleConnsPerHost: 7}
+	c := build(t,
+		func(o *Options) error { return o.SetClient(&http.Client{Transport: own}) },
+		func(o *Options) error { return o.AddCABundle(caPEM) })
+	tr := c.Transport.(*http.Transport)
+	if tr == own {
+		t.Fatal("the caller's transport was not cloned")
+	}
+	if ownCfg.RootCAs != nil {
+		t.Error("the caller's TLS config got the CA pool")
+	}
+	type view struct {
+		ServerName   string
+		MinVersion   uint16
+		IdlePerHost  int
+		HasRootCAs   bool
+		SameTLSValue bool
+	}
+	want := view{ServerName: "example.test", MinVersion: tls.VersionTLS13, IdlePerHost: 7, HasRootCAs: true}
+	got := view{tr.TLSClientConfig.ServerName, tr.TLSClientConfig.MinVersion, tr.MaxIdleConnsPerHost, tr.TLSClientConfig.RootCAs != nil, tr.TLSClientConfig == ownCfg}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("cloned transport (-want +got):\n%s", diff)
+	}
+	// ServerName example.test does not match the test certificate: the
+	// caller's setting is really in force.
+	if _, err := get(t, c, srv.URL); err == nil {
+		t.Error("a call with the caller's ServerName example.test was accepted by a certificate for 127.0.0.1")
+	}
+}
+
+func TestInputsAreCopied(t *testing.T) {
+	srv, caPEM := newTLSServer(t)
+	cfg := &tls.Config{}
+	bundle := append([]byte(nil), caPEM...)
+	var o Options
+	if err := o.SetTLSConfig(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.AddCABundle(bundle); err != nil {
+		t.Fatal(err)
+	}
+	cfg.ServerName = "changed.example.test" // would break verification if shared
+	clear(bundle)                           // would drop the certificate if shared
+	c, err := o.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body, err := get(t, c, srv.URL); err != nil || body != "ok" {
+		t.Fatalf("got %q, %v; want ok", body, err)
+	}
+	if cfg.RootCAs != nil || cfg.MinVersion != 0 {
+		t.Error("Build changed the caller's TLS config")
+	}
+}
+
+func TestMinVersion(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cfg  *tls.Config
+		want uint16
+	}{
+		{name: "unset", cfg: &tls.Config{}, want: tls.VersionTLS12},
+		{name: "TLS 1.3 kept", cfg: &tls.Config{MinVersion: tls.VersionTLS13}, want: tls.VersionTLS13},
+	} {
+		c := build(t, func(o *Options) error { return o.SetTLSConfig(tc.cfg) })
+		if got := c.Transport.(*http.Transport).TLSClientConfig.MinVersion; got != tc.want {
+			t.Errorf("%s: MinVersion = %#x, want %#x", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestInvalidInput(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.pem")
+	notPEM := filepath.Join(t.TempDir(), "not.pem")
+	if err := os.WriteFile(notPEM, []byte("not a certificate"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var o Options
+	for _, tc := range []struct {
+		name string
+		err  error
+		want error
+	}{
+		{name: "nil client", err: o.SetClient(nil), want: ErrNilClient},
+		{name: "nil TLS config", err: o.SetTLSConfig(nil), want: ErrNilTLSConfig},
+		{name: "empty bundle", err: o.AddCABundle(nil), want: ErrNoCertificate},
+		{name: "bundle without PEM", err: o.AddCABundle([]byte("-----BEGIN CERTIFICATE-----\nnope\n")), want: ErrNoCertificate},
+		{name: "missing file", err: o.AddCAFile(missing), want: fs.ErrNotExist},
+		{name: "file without PEM", err: o.AddCAFile(notPEM), want: ErrNoCertificate},
+	} {
+		if !errors.Is(tc.err, tc.want) {
+			t.Errorf("%s: err = %v, want %v", tc.name, tc.err, tc.want)
+		}
+	}
+	if o.hasTLS() || o.client != nil {
+		t.Error("refused input was recorded")
+	}
+}
+
+// otherCA returns a fresh self-signed CA certificate in PEM form (the
+// httptest servers all share one certificate).
+func otherCA(t *testing.T) []byte {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "httpclient test CA"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+		KeyUsage:              x509.KeyUsageCertSign,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+}
