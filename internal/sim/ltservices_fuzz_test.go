@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +36,9 @@ func FuzzLTServicesRequest(f *testing.F) {
 				service = strings.Trim(action[j+1:i], `"`)
 			}
 		}
-		req := httptest.NewRequest(http.MethodPost, "/LifeTimeServices/"+service+".asmx", strings.NewReader(body))
+		// The service name comes from the fuzzed action: escape it so that the
+		// request line stays valid whatever it holds.
+		req := httptest.NewRequest(http.MethodPost, "/LifeTimeServices/"+url.PathEscape(service)+".asmx", strings.NewReader(body))
 		req.Header.Set("Content-Type", "text/xml; charset=utf-8")
 		req.Header.Set("SOAPAction", action)
 		rec := httptest.NewRecorder()
