@@ -54,46 +54,22 @@ type Client struct {
 // configured (soap-apis.md §0).
 func NewClient(environmentHost string, opts ...Option) (*Client, error) {
 	var cfg config
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(&cfg); err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
-		}
+	if err := soap.Apply(&cfg, ErrInvalidOption, opts); err != nil {
+		return nil, err
 	}
-	base, err := soap.BaseURL(environmentHost, cfg.allowHTTP, "ServiceCenter")
+	base, err := soap.BaseURL(environmentHost, cfg.AllowHTTP, "ServiceCenter")
 	if err != nil {
 		return nil, fmt.Errorf("%w: environment host: %w", ErrInvalidOption, err)
 	}
-	retry := transport.RetryPolicy{
-		MaxAttempts:       cfg.retry.MaxAttempts,
-		MaxElapsedTime:    cfg.retry.MaxElapsedTime,
-		PerAttemptTimeout: cfg.retry.PerAttemptTimeout,
-	}
-	if retry.PerAttemptTimeout == 0 {
-		retry.PerAttemptTimeout = DefaultPerAttemptTimeout
-	}
-	var secrets []string
-	if cfg.password != "" {
-		secrets = append(secrets, cfg.password)
-	}
-	p, err := transport.New(transport.Config{
-		HTTPClient: cfg.httpClient,
-		Logger:     cfg.logger,
-		UserAgent:  cfg.userAgent,
-		Retry:      retry,
-		Secrets:    secrets,
-	})
+	doer, err := cfg.NewDoer(DefaultPerAttemptTimeout, []string{cfg.password}, readOnly()...)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
 	}
-	doer := soap.NewDoer(p, readOnly()...)
 	return &Client{
 		base:      base,
 		username:  cfg.username,
 		password:  cfg.password,
-		pipeline:  p,
+		pipeline:  doer.Pipeline(),
 		doer:      doer,
 		platform:  scplatform.NewOutSystemsPlatformSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "OutSystemsPlatform"))),
 		solutions: scsolutions.NewSolutionsSoap(doer.NewClient(soap.Endpoint(base, "ServiceCenter", "Solutions"))),

@@ -3,7 +3,6 @@ package servicecenter
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/go-outsystems/outsystems/internal/soap"
@@ -54,7 +53,7 @@ type FaultError struct {
 
 // Error returns the operation, fault code and fault string.
 func (e *FaultError) Error() string {
-	return fmt.Sprintf("servicecenter: %s: SOAP fault %s: %s", e.Operation, e.Code, e.String)
+	return (*soap.Fault)(e).Describe("servicecenter")
 }
 
 // Is reports whether target is [ErrLoginFailed] and the fault says the
@@ -85,7 +84,7 @@ type HTTPError struct {
 
 // Error returns the operation, HTTP status and reason (not the body).
 func (e *HTTPError) Error() string {
-	return fmt.Sprintf("servicecenter: %s: HTTP %d (%s): %s", e.Operation, e.StatusCode, e.ContentType, e.Reason)
+	return (*soap.HTTPError)(e).Describe("servicecenter")
 }
 
 // wrapErr turns what the SOAP layer returned into the package's errors:
@@ -93,19 +92,7 @@ func (e *HTTPError) Error() string {
 // is done the error wraps ctx.Err(); everything else is wrapped with the
 // operation name.
 func wrapErr(ctx context.Context, op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var f *soap.Fault
-	if errors.As(err, &f) {
-		return &FaultError{Operation: f.Operation, StatusCode: f.StatusCode, Code: f.Code, String: f.String, Actor: f.Actor, Detail: f.Detail}
-	}
-	var h *soap.HTTPError
-	if errors.As(err, &h) {
-		return &HTTPError{Operation: h.Operation, StatusCode: h.StatusCode, ContentType: h.ContentType, Body: h.Body, Reason: h.Reason}
-	}
-	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
-		return fmt.Errorf("servicecenter: %s: %w (%v)", op, ctxErr, err)
-	}
-	return fmt.Errorf("servicecenter: %s: %w", op, err)
+	return soap.ConvertError(ctx, "servicecenter", op, err,
+		func(f *soap.Fault) error { return (*FaultError)(f) },
+		func(h *soap.HTTPError) error { return (*HTTPError)(h) })
 }

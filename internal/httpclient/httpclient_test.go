@@ -1,18 +1,14 @@
-package httpclient
+package httpclient_test
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
+	"context"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,6 +18,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/go-outsystems/outsystems/internal/httpclient"
+	"github.com/go-outsystems/outsystems/internal/httpclient/httpclienttest"
 	"github.com/go-outsystems/outsystems/internal/transport"
 )
 
@@ -39,11 +37,10 @@ func newTLSServer(t *testing.T) (*httptest.Server, []byte) {
 }
 
 // get calls url with c and returns the body or the error.
-func get(t *testing.T, c *http.Client, url string) (string, error) {
-	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
+func get(ctx context.Context, c *http.Client, url string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	resp, err := c.Do(req)
 	if err != nil {
@@ -54,16 +51,9 @@ func get(t *testing.T, c *http.Client, url string) (string, error) {
 	return string(b), err
 }
 
-// isUntrusted reports whether err is a certificate verification failure.
-func isUntrusted(err error) bool {
-	var unknown x509.UnknownAuthorityError
-	var verify *tls.CertificateVerificationError
-	return errors.As(err, &unknown) || errors.As(err, &verify)
-}
-
-func build(t *testing.T, setters ...func(*Options) error) *http.Client {
+func build(t *testing.T, setters ...func(*httpclient.Options) error) *http.Client {
 	t.Helper()
-	var o Options
+	var o httpclient.Options
 	for _, set := range setters {
 		if err := set(&o); err != nil {
 			t.Fatal(err)
@@ -76,60 +66,38 @@ func build(t *testing.T, setters ...func(*Options) error) *http.Client {
 	return c
 }
 
+// TestTrust runs the shared TLS cases on Options directly.
 func TestTrust(t *testing.T) {
-	srv, caPEM := newTLSServer(t)
-	caFile := filepath.Join(t.TempDir(), "ca.pem")
-	if err := os.WriteFile(caFile, caPEM, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(srv.Certificate())
-
-	cases := []struct {
-		name    string
-		setters []func(*Options) error
-		trusted bool
-	}{
-		{name: "defaults", trusted: false},
-		{name: "CA bundle", setters: []func(*Options) error{func(o *Options) error { return o.AddCABundle(caPEM) }}, trusted: true},
-		{name: "CA file", setters: []func(*Options) error{func(o *Options) error { return o.AddCAFile(caFile) }}, trusted: true},
-		{name: "TLS config with the roots", setters: []func(*Options) error{func(o *Options) error { return o.SetTLSConfig(&tls.Config{RootCAs: pool}) }}, trusted: true},
-		{name: "TLS config without roots", setters: []func(*Options) error{func(o *Options) error { return o.SetTLSConfig(&tls.Config{}) }}, trusted: false},
-		{name: "caller's client, defaults", setters: []func(*Options) error{func(o *Options) error { return o.SetClient(&http.Client{}) }}, trusted: false},
-		{name: "caller's client and CA bundle", setters: []func(*Options) error{
-			func(o *Options) error { return o.SetClient(&http.Client{Timeout: time.Minute}) },
-			func(o *Options) error { return o.AddCABundle(caPEM) },
-		}, trusted: true},
-		{name: "TLS config roots and CA bundle", setters: []func(*Options) error{
-			func(o *Options) error { return o.SetTLSConfig(&tls.Config{RootCAs: x509.NewCertPool()}) },
-			func(o *Options) error { return o.AddCABundle(caPEM) },
-		}, trusted: true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c := build(t, tc.setters...)
-			body, err := get(t, c, srv.URL)
-			if tc.trusted {
-				if err != nil || body != "ok" {
-					t.Fatalf("got %q, %v; want ok", body, err)
+	type option = func(*httpclient.Options) error
+	httpclienttest.Run(t, httpclienttest.Client[option]{
+		TLSConfig:  func(cfg *tls.Config) option { return func(o *httpclient.Options) error { return o.SetTLSConfig(cfg) } },
+		CABundle:   func(pem []byte) option { return func(o *httpclient.Options) error { return o.AddCABundle(pem) } },
+		CAFile:     func(path string) option { return func(o *httpclient.Options) error { return o.AddCAFile(path) } },
+		HTTPClient: func(c *http.Client) option { return func(o *httpclient.Options) error { return o.SetClient(c) } },
+		Call: func(ctx context.Context, url string, opts ...option) error {
+			var o httpclient.Options
+			for _, set := range opts {
+				if err := set(&o); err != nil {
+					return fmt.Errorf("%w: %w", errInvalid, err)
 				}
-				return
 			}
-			if !isUntrusted(err) {
-				t.Fatalf("err = %v, want a certificate verification error", err)
+			c, err := o.Build()
+			if err != nil {
+				return fmt.Errorf("%w: %w", errInvalid, err)
 			}
-		})
-	}
+			body, err := get(ctx, c, url)
+			if err == nil && body != "ok" {
+				err = fmt.Errorf("body %q, want ok", body)
+			}
+			return err
+		},
+		Handler:       http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }),
+		InvalidOption: errInvalid,
+	})
 }
 
-func TestOtherCAIsNotTrusted(t *testing.T) {
-	srv, _ := newTLSServer(t)
-	other := otherCA(t)
-	c := build(t, func(o *Options) error { return o.AddCABundle(other) })
-	if _, err := get(t, c, srv.URL); !isUntrusted(err) {
-		t.Fatalf("err = %v, want a certificate verification error", err)
-	}
-}
+// errInvalid stands for a client package's ErrInvalidOption.
+var errInvalid = errors.New("invalid option")
 
 func TestDefaultTransport(t *testing.T) {
 	c := build(t)
@@ -147,7 +115,7 @@ func TestDefaultTransport(t *testing.T) {
 	// With a CA bundle the SDK's transport keeps its pool size and gets
 	// TLS 1.2 at least.
 	_, caPEM := newTLSServer(t)
-	c = build(t, func(o *Options) error { return o.AddCABundle(caPEM) })
+	c = build(t, func(o *httpclient.Options) error { return o.AddCABundle(caPEM) })
 	tr = c.Transport.(*http.Transport)
 	if tr.MaxIdleConnsPerHost != transport.DefaultMaxIdleConnsPerHost {
 		t.Errorf("with a CA bundle: MaxIdleConnsPerHost = %d, want %d", tr.MaxIdleConnsPerHost, transport.DefaultMaxIdleConnsPerHost)
@@ -160,7 +128,7 @@ func TestDefaultTransport(t *testing.T) {
 func TestCallerClientUsedAsIs(t *testing.T) {
 	rt := roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, errors.New("unused") })
 	own := &http.Client{Transport: rt, Timeout: 42 * time.Second}
-	c := build(t, func(o *Options) error { return o.SetClient(own) })
+	c := build(t, func(o *httpclient.Options) error { return o.SetClient(own) })
 	if c == own {
 		t.Error("Build returned the caller's client itself, not a copy")
 	}
@@ -173,21 +141,21 @@ func TestCallerClientUsedAsIs(t *testing.T) {
 
 	// With a TLS option, a transport that is not an *http.Transport
 	// cannot be configured.
-	var o Options
+	var o httpclient.Options
 	if err := o.SetClient(own); err != nil {
 		t.Fatal(err)
 	}
 	if err := o.SetTLSConfig(&tls.Config{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := o.Build(); !errors.Is(err, ErrUnsupportedTransport) {
-		t.Errorf("Build with a custom RoundTripper and TLS options: err = %v, want ErrUnsupportedTransport", err)
+	if _, err := o.Build(); !errors.Is(err, httpclient.ErrUnsupportedTransport) {
+		t.Errorf("Build with a custom RoundTripper and TLS options: err = %v, want httpclient.ErrUnsupportedTransport", err)
 	}
-	o = Options{}
+	o = httpclient.Options{}
 	_ = o.SetClient(&http.Client{Transport: (*http.Transport)(nil)})
 	_ = o.SetTLSConfig(&tls.Config{})
-	if _, err := o.Build(); !errors.Is(err, ErrUnsupportedTransport) {
-		t.Errorf("Build with a nil *http.Transport and TLS options: err = %v, want ErrUnsupportedTransport", err)
+	if _, err := o.Build(); !errors.Is(err, httpclient.ErrUnsupportedTransport) {
+		t.Errorf("Build with a nil *http.Transport and TLS options: err = %v, want httpclient.ErrUnsupportedTransport", err)
 	}
 }
 
@@ -200,8 +168,8 @@ func TestCallerTransportClonedNotModified(t *testing.T) {
 	ownCfg := &tls.Config{ServerName: "example.test", MinVersion: tls.VersionTLS13}
 	own := &http.Transport{TLSClientConfig: ownCfg, MaxIdleConnsPerHost: 7}
 	c := build(t,
-		func(o *Options) error { return o.SetClient(&http.Client{Transport: own}) },
-		func(o *Options) error { return o.AddCABundle(caPEM) })
+		func(o *httpclient.Options) error { return o.SetClient(&http.Client{Transport: own}) },
+		func(o *httpclient.Options) error { return o.AddCABundle(caPEM) })
 	tr := c.Transport.(*http.Transport)
 	if tr == own {
 		t.Fatal("the caller's transport was not cloned")
@@ -223,7 +191,7 @@ func TestCallerTransportClonedNotModified(t *testing.T) {
 	}
 	// ServerName example.test does not match the test certificate: the
 	// caller's setting is really in force.
-	if _, err := get(t, c, srv.URL); err == nil {
+	if _, err := get(t.Context(), c, srv.URL); err == nil {
 		t.Error("a call with the caller's ServerName example.test was accepted by a certificate for 127.0.0.1")
 	}
 }
@@ -232,7 +200,7 @@ func TestInputsAreCopied(t *testing.T) {
 	srv, caPEM := newTLSServer(t)
 	cfg := &tls.Config{}
 	bundle := append([]byte(nil), caPEM...)
-	var o Options
+	var o httpclient.Options
 	if err := o.SetTLSConfig(cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +213,7 @@ func TestInputsAreCopied(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if body, err := get(t, c, srv.URL); err != nil || body != "ok" {
+	if body, err := get(t.Context(), c, srv.URL); err != nil || body != "ok" {
 		t.Fatalf("got %q, %v; want ok", body, err)
 	}
 	if cfg.RootCAs != nil || cfg.MinVersion != 0 {
@@ -262,7 +230,7 @@ func TestMinVersion(t *testing.T) {
 		{name: "unset", cfg: &tls.Config{}, want: tls.VersionTLS12},
 		{name: "TLS 1.3 kept", cfg: &tls.Config{MinVersion: tls.VersionTLS13}, want: tls.VersionTLS13},
 	} {
-		c := build(t, func(o *Options) error { return o.SetTLSConfig(tc.cfg) })
+		c := build(t, func(o *httpclient.Options) error { return o.SetTLSConfig(tc.cfg) })
 		if got := c.Transport.(*http.Transport).TLSClientConfig.MinVersion; got != tc.want {
 			t.Errorf("%s: MinVersion = %#x, want %#x", tc.name, got, tc.want)
 		}
@@ -275,48 +243,33 @@ func TestInvalidInput(t *testing.T) {
 	if err := os.WriteFile(notPEM, []byte("not a certificate"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var o Options
+	var o httpclient.Options
 	for _, tc := range []struct {
 		name string
 		err  error
 		want error
 	}{
-		{name: "nil client", err: o.SetClient(nil), want: ErrNilClient},
-		{name: "nil TLS config", err: o.SetTLSConfig(nil), want: ErrNilTLSConfig},
-		{name: "empty bundle", err: o.AddCABundle(nil), want: ErrNoCertificate},
-		{name: "bundle without PEM", err: o.AddCABundle([]byte("-----BEGIN CERTIFICATE-----\nnope\n")), want: ErrNoCertificate},
+		{name: "nil client", err: o.SetClient(nil), want: httpclient.ErrNilClient},
+		{name: "nil TLS config", err: o.SetTLSConfig(nil), want: httpclient.ErrNilTLSConfig},
+		{name: "empty bundle", err: o.AddCABundle(nil), want: httpclient.ErrNoCertificate},
+		{name: "bundle without PEM", err: o.AddCABundle([]byte("-----BEGIN CERTIFICATE-----\nnope\n")), want: httpclient.ErrNoCertificate},
 		{name: "missing file", err: o.AddCAFile(missing), want: fs.ErrNotExist},
-		{name: "file without PEM", err: o.AddCAFile(notPEM), want: ErrNoCertificate},
+		{name: "file without PEM", err: o.AddCAFile(notPEM), want: httpclient.ErrNoCertificate},
 	} {
 		if !errors.Is(tc.err, tc.want) {
 			t.Errorf("%s: err = %v, want %v", tc.name, tc.err, tc.want)
 		}
 	}
-	if o.hasTLS() || o.client != nil {
-		t.Error("refused input was recorded")
-	}
-}
-
-// otherCA returns a fresh self-signed CA certificate in PEM form (the
-// httptest servers all share one certificate).
-func otherCA(t *testing.T) []byte {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	// Nothing refused was recorded: Build gives the default client.
+	c, err := o.Build()
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: "httpclient test CA"},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		IsCA:                  true,
-		BasicConstraintsValid: true,
-		KeyUsage:              x509.KeyUsageCertSign,
+	tr, ok := c.Transport.(*http.Transport)
+	if !ok || tr.MaxIdleConnsPerHost != transport.DefaultMaxIdleConnsPerHost {
+		t.Fatalf("after refused input: transport %T, want the default", c.Transport)
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
+	if cfg := tr.TLSClientConfig; cfg != nil && (cfg.RootCAs != nil || cfg.MinVersion != 0) {
+		t.Errorf("after refused input: TLS config %+v, want none of ours", cfg)
 	}
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }

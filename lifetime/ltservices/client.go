@@ -11,7 +11,6 @@ import (
 	"github.com/go-outsystems/outsystems/internal/soapgen/ltroles"
 	"github.com/go-outsystems/outsystems/internal/soapgen/ltteams"
 	"github.com/go-outsystems/outsystems/internal/soapgen/ltusers"
-	"github.com/go-outsystems/outsystems/internal/transport"
 )
 
 // readOnly returns the allow-list of SOAPActions that may be retried.
@@ -73,13 +72,8 @@ type TeamsService service
 // error wrapping [ErrInvalidOption].
 func NewClient(lifetimeHost string, opts ...Option) (*Client, error) {
 	var cfg config
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(&cfg); err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
-		}
+	if err := soap.Apply(&cfg, ErrInvalidOption, opts); err != nil {
+		return nil, err
 	}
 	switch {
 	case cfg.username == "" && cfg.serviceToken == "":
@@ -87,31 +81,14 @@ func NewClient(lifetimeHost string, opts ...Option) (*Client, error) {
 	case cfg.username != "" && cfg.serviceToken != "":
 		return nil, fmt.Errorf("%w: WithCredentials and WithServiceAccountToken together", ErrInvalidOption)
 	}
-	base, err := soap.BaseURL(lifetimeHost, cfg.allowHTTP, "LifeTimeServices")
+	base, err := soap.BaseURL(lifetimeHost, cfg.AllowHTTP, "LifeTimeServices")
 	if err != nil {
 		return nil, fmt.Errorf("%w: LifeTime host: %w", ErrInvalidOption, err)
 	}
-	var secrets []string
-	for _, s := range []string{cfg.password, cfg.serviceToken} {
-		if s != "" {
-			secrets = append(secrets, s)
-		}
-	}
-	p, err := transport.New(transport.Config{
-		HTTPClient: cfg.httpClient,
-		Logger:     cfg.logger,
-		UserAgent:  cfg.userAgent,
-		Retry: transport.RetryPolicy{
-			MaxAttempts:       cfg.retry.MaxAttempts,
-			MaxElapsedTime:    cfg.retry.MaxElapsedTime,
-			PerAttemptTimeout: cfg.retry.PerAttemptTimeout,
-		},
-		Secrets: secrets,
-	})
+	doer, err := cfg.NewDoer(0, []string{cfg.password, cfg.serviceToken}, readOnly()...)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
 	}
-	doer := soap.NewDoer(p, readOnly()...)
 	endpoint := func(service string) string { return soap.Endpoint(base, "LifeTimeServices", service) }
 	c := &Client{
 		base:         base,

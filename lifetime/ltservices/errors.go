@@ -93,7 +93,7 @@ type FaultError struct {
 
 // Error returns the operation, fault code and fault string.
 func (e *FaultError) Error() string {
-	return fmt.Sprintf("ltservices: %s: SOAP fault %s: %s", e.Operation, e.Code, e.String)
+	return (*soap.Fault)(e).Describe("ltservices")
 }
 
 // HTTPError is an answer that is not a SOAP response: an HTML page, a 404
@@ -113,24 +113,12 @@ type HTTPError struct {
 
 // Error returns the operation, HTTP status and reason (not the body).
 func (e *HTTPError) Error() string {
-	return fmt.Sprintf("ltservices: %s: HTTP %d (%s): %s", e.Operation, e.StatusCode, e.ContentType, e.Reason)
+	return (*soap.HTTPError)(e).Describe("ltservices")
 }
 
 // wrapErr turns what the SOAP layer returned into the package's errors.
 func wrapErr(ctx context.Context, op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var f *soap.Fault
-	if errors.As(err, &f) {
-		return &FaultError{Operation: f.Operation, StatusCode: f.StatusCode, Code: f.Code, String: f.String, Actor: f.Actor, Detail: f.Detail}
-	}
-	var h *soap.HTTPError
-	if errors.As(err, &h) {
-		return &HTTPError{Operation: h.Operation, StatusCode: h.StatusCode, ContentType: h.ContentType, Body: h.Body, Reason: h.Reason}
-	}
-	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
-		return fmt.Errorf("ltservices: %s: %w (%v)", op, ctxErr, err)
-	}
-	return fmt.Errorf("ltservices: %s: %w", op, err)
+	return soap.ConvertError(ctx, "ltservices", op, err,
+		func(f *soap.Fault) error { return (*FaultError)(f) },
+		func(h *soap.HTTPError) error { return (*HTTPError)(h) })
 }

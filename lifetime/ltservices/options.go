@@ -1,13 +1,14 @@
 package ltservices
 
 import (
+	"crypto/tls"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/go-outsystems/outsystems/internal/soap"
 )
 
 // Option configures a [Client]. Options validate their input and make
@@ -17,11 +18,7 @@ type Option func(*config) error
 type config struct {
 	username, password string
 	serviceToken       string
-	httpClient         *http.Client
-	logger             *slog.Logger
-	userAgent          string
-	retry              RetryPolicy
-	allowHTTP          bool
+	soap.ClientConfig  // HTTP, TLS, logger, user agent, retry, insecure http
 }
 
 // RetryPolicy says how read-only operations (Authentication_GetToken and
@@ -73,25 +70,49 @@ func WithServiceAccountToken(token string) Option {
 	}
 }
 
-// WithHTTPClient sets the HTTP client (TLS settings, proxy, connection
-// pool). It is copied, never modified.
+// WithHTTPClient sets the HTTP client used to send requests. The client is
+// copied, not modified, and used as is: its transport, connection pool
+// (net/http keeps 2 idle connections per host unless MaxIdleConnsPerHost
+// says otherwise), timeouts and proxy settings are the caller's. Combined
+// with [WithTLSConfig] or a CA bundle, its transport must be an
+// *http.Transport (or nil, meaning http.DefaultTransport), which is cloned
+// to set the TLS configuration.
+//
+// Without this option the client uses a clone of http.DefaultTransport
+// that keeps up to 32 idle connections per host, so connections are
+// reused across calls.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(c *config) error {
-		if hc == nil {
-			return errors.New("WithHTTPClient: nil client")
-		}
-		cp := *hc
-		c.httpClient = &cp
-		return nil
-	}
+	return func(c *config) error { return c.HTTP.SetClient(hc) }
+}
+
+// WithTLSConfig sets the TLS configuration (cloned) of the client's
+// transport, for example client certificates or a private root CA pool.
+// Certificate verification stays on unless the configuration says
+// otherwise; a MinVersion of 0 means TLS 1.2.
+func WithTLSConfig(cfg *tls.Config) Option {
+	return func(c *config) error { return c.HTTP.SetTLSConfig(cfg) }
+}
+
+// WithCABundle adds the PEM certificates in pem to the system roots (or to
+// the roots of [WithTLSConfig]) used to verify the LifeTime server, for
+// self-managed infrastructures with a private CA. A bundle without any
+// certificate is refused.
+func WithCABundle(pem []byte) Option {
+	return func(c *config) error { return c.HTTP.AddCABundle(pem) }
+}
+
+// WithCAFile is [WithCABundle] with the PEM read from the file at path
+// (when the option is applied, in NewClient).
+func WithCAFile(path string) Option {
+	return func(c *config) error { return c.HTTP.AddCAFile(path) }
 }
 
 // WithLogger sends debug records of every HTTP attempt (operation,
-// sanitized URL, status, duration, retries) to l. Bodies, tokens and
-// passwords are never logged. nil means silent, the default.
+// sanitized URL, status, duration, retries) to l. Bodies, tokens and passwords are
+// never logged. nil means silent, the default.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
-		c.logger = l
+		c.Logger = l
 		return nil
 	}
 }
@@ -99,34 +120,20 @@ func WithLogger(l *slog.Logger) Option {
 // WithUserAgent replaces the User-Agent "go-outsystems/<version>". An
 // empty value, or one with control characters, is refused.
 func WithUserAgent(ua string) Option {
-	return func(c *config) error {
-		if strings.TrimSpace(ua) == "" {
-			return errors.New("WithUserAgent: empty user agent")
-		}
-		if strings.ContainsFunc(ua, unicode.IsControl) {
-			return errors.New("WithUserAgent: control character in the user agent")
-		}
-		c.userAgent = ua
-		return nil
-	}
+	return func(c *config) error { return c.SetUserAgent(ua) }
 }
 
-// WithRetry sets the retry policy of read-only operations.
+// WithRetry sets the retry policy of read-only operations. Negative values
+// are refused.
 func WithRetry(p RetryPolicy) Option {
-	return func(c *config) error {
-		if p.MaxAttempts < 0 || p.MaxElapsedTime < 0 || p.PerAttemptTimeout < 0 {
-			return fmt.Errorf("WithRetry: negative value in %+v", p)
-		}
-		c.retry = p
-		return nil
-	}
+	return func(c *config) error { return c.SetRetry(soap.RetryPolicy(p)) }
 }
 
-// WithInsecureHTTP allows an http:// LifeTime host. Credentials and tokens
-// then travel in clear text: use it only for tests and local simulators.
+// WithInsecureHTTP allows an http:// LifeTime host. Credentials and tokens then
+// travel in clear text: use it only for tests and local simulators.
 func WithInsecureHTTP() Option {
 	return func(c *config) error {
-		c.allowHTTP = true
+		c.AllowHTTP = true
 		return nil
 	}
 }
