@@ -42,21 +42,7 @@ type tlsOptions struct {
 	password string // Service Center password; the call then needs it
 	insecure bool   // allow http://
 	caPEM    []byte // trust this CA (nil: system roots only)
-}
-
-// rootsClient returns an HTTP client trusting the system roots plus caPEM;
-// the SOAP clients have no CA bundle option, so that is how they get one.
-func rootsClient(caPEM []byte) (*http.Client, error) {
-	pool, err := x509.SystemCertPool()
-	if err != nil {
-		pool = x509.NewCertPool()
-	}
-	if !pool.AppendCertsFromPEM(caPEM) {
-		return nil, errors.New("no certificate in the CA bundle")
-	}
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
-	return &http.Client{Transport: t}, nil
+	caFile   string // trust the CA of this PEM file ("": none)
 }
 
 func tlsCalls() []tlsCall {
@@ -68,6 +54,9 @@ func tlsCalls() []tlsCall {
 			}
 			if o.caPEM != nil {
 				opts = append(opts, lifetime.WithCABundle(o.caPEM))
+			}
+			if o.caFile != "" {
+				opts = append(opts, lifetime.WithCAFile(o.caFile))
 			}
 			c, err := lifetime.NewClient(u, opts...)
 			if err != nil {
@@ -81,11 +70,10 @@ func tlsCalls() []tlsCall {
 				opts = append(opts, servicecenter.WithInsecureHTTP())
 			}
 			if o.caPEM != nil {
-				hc, err := rootsClient(o.caPEM)
-				if err != nil {
-					return nil, err
-				}
-				opts = append(opts, servicecenter.WithHTTPClient(hc))
+				opts = append(opts, servicecenter.WithCABundle(o.caPEM))
+			}
+			if o.caFile != "" {
+				opts = append(opts, servicecenter.WithCAFile(o.caFile))
 			}
 			if o.password != "" {
 				opts = append(opts, servicecenter.WithCredentials("admin", o.password))
@@ -105,11 +93,10 @@ func tlsCalls() []tlsCall {
 				opts = append(opts, ltservices.WithInsecureHTTP())
 			}
 			if o.caPEM != nil {
-				hc, err := rootsClient(o.caPEM)
-				if err != nil {
-					return nil, err
-				}
-				opts = append(opts, ltservices.WithHTTPClient(hc))
+				opts = append(opts, ltservices.WithCABundle(o.caPEM))
+			}
+			if o.caFile != "" {
+				opts = append(opts, ltservices.WithCAFile(o.caFile))
 			}
 			c, err := ltservices.NewClient(u, opts...)
 			if err != nil {
@@ -121,8 +108,9 @@ func tlsCalls() []tlsCall {
 }
 
 // TestTLS checks, for the three clients, that an untrusted certificate and
-// plain http are refused by default, and that trusting the test CA makes
-// the HTTPS console reachable.
+// plain http are refused by default, and that trusting the test CA with
+// their CA bundle option (WithCABundle, and WithCAFile) makes the HTTPS
+// console reachable.
 func TestTLS(t *testing.T) {
 	secure := newSimServer(t, true)
 	plain := newSimServer(t, false)
@@ -193,14 +181,16 @@ func TestTLS(t *testing.T) {
 	if err := os.WriteFile(path, ca, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, err := lifetime.NewClient(secure.URL, lifetime.WithToken(secure.token), lifetime.WithCAFile(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := c.Environments.List(t.Context()); err != nil {
-		t.Errorf("lifetime with WithCAFile: %v", err)
-	} else {
-		counts["ok"]++
+	for _, call := range tlsCalls() {
+		do, err := call.build(secure.URL, tlsOptions{token: secure.token, caFile: path})
+		if err != nil {
+			t.Fatalf("%s with WithCAFile: NewClient: %v", call.api, err)
+		}
+		if err := do(t.Context()); err != nil {
+			t.Errorf("%s with WithCAFile: %v", call.api, err)
+		} else {
+			counts["ok"]++
+		}
 	}
 	summary(t, "tls: %d clients; %d calls refused an untrusted certificate, %d http:// URLs refused without the explicit option, %d calls succeeded with the test CA or explicit http",
 		len(tlsCalls()), counts["untrusted"], counts["refused-http"], counts["ok"])

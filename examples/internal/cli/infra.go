@@ -2,15 +2,11 @@ package cli
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -200,11 +196,7 @@ func (c *Common) openReal(sc *ServiceCenter, logger *slog.Logger) (*Infra, error
 	in := &Infra{LifeTime: lt, ConsoleHost: u.Hostname()}
 	ltsOpts := append(ltsLogger(logger), ltservices.WithServiceAccountToken(token))
 	if c.CAFile != "" {
-		hc, err := httpClientWithCA(c.CAFile)
-		if err != nil {
-			return nil, err
-		}
-		ltsOpts = append(ltsOpts, ltservices.WithHTTPClient(hc))
+		ltsOpts = append(ltsOpts, ltservices.WithCAFile(c.CAFile))
 	}
 	if u.Scheme == "http" {
 		ltsOpts = append(ltsOpts, ltservices.WithInsecureHTTP())
@@ -228,11 +220,7 @@ func (c *Common) openReal(sc *ServiceCenter, logger *slog.Logger) (*Infra, error
 	}
 	scOpts := append(scLogger(logger), servicecenter.WithCredentials(sc.User, password))
 	if c.CAFile != "" {
-		hc, err := httpClientWithCA(c.CAFile)
-		if err != nil {
-			return nil, err
-		}
-		scOpts = append(scOpts, servicecenter.WithHTTPClient(hc))
+		scOpts = append(scOpts, servicecenter.WithCAFile(c.CAFile))
 	}
 	if strings.HasPrefix(host, "http://") && c.InsecureHTTP {
 		scOpts = append(scOpts, servicecenter.WithInsecureHTTP())
@@ -246,25 +234,6 @@ func (c *Common) openReal(sc *ServiceCenter, logger *slog.Logger) (*Infra, error
 		}
 	}
 	return in, nil
-}
-
-// httpClientWithCA returns an HTTP client trusting the system roots and the
-// PEM certificates of file.
-func httpClientWithCA(file string) (*http.Client, error) {
-	pem, err := os.ReadFile(file)
-	if err != nil {
-		return nil, Usagef("-ca-file: %w", err)
-	}
-	pool, err := x509.SystemCertPool()
-	if err != nil {
-		pool = x509.NewCertPool()
-	}
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, Usagef("-ca-file %s: no PEM certificate found", file)
-	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
-	return &http.Client{Transport: tr}, nil
 }
 
 // WithTimeout returns ctx bounded by -timeout, if set.
