@@ -2,17 +2,10 @@ package reliability_test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/pem"
 	"errors"
 	"io"
 	"log"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -20,8 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
+	"github.com/go-outsystems/outsystems/internal/httpclient/httpclienttest"
 	"github.com/go-outsystems/outsystems/internal/sim"
 	"github.com/go-outsystems/outsystems/internal/transport"
 	"github.com/go-outsystems/outsystems/lifetime"
@@ -115,7 +108,7 @@ func TestTLS(t *testing.T) {
 	secure := newSimServer(t, true)
 	plain := newSimServer(t, false)
 	ca := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: secure.Certificate().Raw})
-	otherCA := newCA(t) // httptest servers share one certificate: make another
+	otherCA := httpclienttest.NewCA(t) // httptest servers share one certificate: make another
 	if strings.HasPrefix(secure.URL, "http://") || !strings.HasPrefix(plain.URL, "http://") {
 		t.Fatalf("servers: %s, %s", secure.URL, plain.URL)
 	}
@@ -159,9 +152,7 @@ func TestTLS(t *testing.T) {
 						t.Fatalf("call failed: %v", err)
 					}
 				case "untrusted":
-					var unknown x509.UnknownAuthorityError
-					var verify *tls.CertificateVerificationError
-					if !errors.As(err, &unknown) && !errors.As(err, &verify) {
+					if !httpclienttest.IsUntrusted(err) {
 						t.Fatalf("err = %v, want a certificate verification error", err)
 					}
 					if !strings.Contains(err.Error(), "certificate") {
@@ -220,29 +211,6 @@ func newSimServer(t *testing.T, https bool) *simServer {
 	}
 	t.Cleanup(srv.Close)
 	return &simServer{Server: srv, token: s.Token()}
-}
-
-// newCA returns a fresh self-signed CA certificate in PEM form.
-func newCA(t *testing.T) []byte {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: "reliability test CA"},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		IsCA:                  true,
-		BasicConstraintsValid: true,
-		KeyUsage:              x509.KeyUsageCertSign,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }
 
 // TestRedirectToPlainHTTP has an HTTPS console answer every request with a

@@ -3,10 +3,11 @@ package servicecenter
 import (
 	"bytes"
 	"errors"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/go-outsystems/outsystems/internal/soap/soaptest"
 )
 
 // The fuzz targets of the decoders this package wrote on top of the
@@ -47,25 +48,6 @@ func FuzzPublishMessages(f *testing.F) {
 	})
 }
 
-// fuzzTransport answers every request with one status and body.
-type fuzzTransport struct {
-	status int
-	body   []byte
-}
-
-func (f *fuzzTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Body != nil {
-		_, _ = io.Copy(io.Discard, r.Body)
-		_ = r.Body.Close()
-	}
-	return &http.Response{
-		StatusCode: f.status,
-		Header:     http.Header{"Content-Type": {"text/xml; charset=utf-8"}},
-		Body:       io.NopCloser(bytes.NewReader(f.body)),
-		Request:    r,
-	}, nil
-}
-
 // FuzzSOAPAnswer answers a call that sends credentials with an arbitrary
 // status and body, and checks that the result is either a value or one of
 // the package's errors: *FaultError (a SOAP fault), *HTTPError (not a SOAP
@@ -92,14 +74,14 @@ func FuzzSOAPAnswer(f *testing.F) {
 	} {
 		f.Add(s.status, []byte(s.body))
 	}
-	ft := &fuzzTransport{}
+	ft := &soaptest.StaticTransport{}
 	c, err := NewClient("https://sc.example.test", WithCredentials("admin", password), WithRetry(RetryPolicy{MaxAttempts: 1}), WithHTTPClient(&http.Client{Transport: ft}))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		status = 200 + (status%400+400)%400 // 200..599
-		ft.status, ft.body = status, body
+		ft.Status, ft.Body = status, body
 		_, err := c.TestLogin(t.Context())
 		if err == nil {
 			if status != http.StatusOK {

@@ -2,19 +2,15 @@ package servicecenter_test
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/go-outsystems/outsystems/internal/soap/soaptest"
 	"github.com/go-outsystems/outsystems/internal/transport/memnet"
 	"github.com/go-outsystems/outsystems/servicecenter"
 )
@@ -118,25 +114,8 @@ func bubbleClient(t *testing.T, h http.Handler) *servicecenter.Client {
 	return c
 }
 
-// checkGolden compares the request with testdata/requests/<name>.xml: the
-// path, the SOAPAction and Content-Type headers, a blank line, the body.
+// checkGolden compares the request with testdata/requests/<name>.xml.
 func checkGolden(t *testing.T, name string, r recorded) {
 	t.Helper()
-	got := fmt.Sprintf("POST %s\nSOAPAction: %s\nContent-Type: %s\n\n%s\n", r.Path, r.SOAPAction, r.ContentType, r.Body)
-	file := filepath.Join("testdata", "requests", name+".xml")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("golden file: %v (run go test -update once to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("request of %s differs from %s (-want +got):\n%s", name, file, diff)
-	}
+	soaptest.CheckGolden(t, name, soaptest.Request{Path: r.Path, SOAPAction: r.SOAPAction, ContentType: r.ContentType, Body: r.Body}, *update)
 }

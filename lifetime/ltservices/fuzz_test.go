@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/go-outsystems/outsystems/internal/soap/soaptest"
 )
 
 // The fuzz targets of the decoders this package wrote on top of the
@@ -19,26 +20,7 @@ import (
 
 const fuzzToken = "fuzz-service-token-1f0c7d2e"
 
-// fuzzTransport answers every request with one status and body.
-type fuzzTransport struct {
-	status int
-	body   []byte
-}
-
-func (f *fuzzTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Body != nil {
-		_, _ = io.Copy(io.Discard, r.Body)
-		_ = r.Body.Close()
-	}
-	return &http.Response{
-		StatusCode: f.status,
-		Header:     http.Header{"Content-Type": {"text/xml; charset=utf-8"}},
-		Body:       io.NopCloser(bytes.NewReader(f.body)),
-		Request:    r,
-	}, nil
-}
-
-func fuzzClient(f *testing.F, ft *fuzzTransport) *Client {
+func fuzzClient(f *testing.F, ft *soaptest.StaticTransport) *Client {
 	c, err := NewClient("https://lt.example.test", WithServiceAccountToken(fuzzToken), WithRetry(RetryPolicy{MaxAttempts: 1}), WithHTTPClient(&http.Client{Transport: ft}))
 	if err != nil {
 		f.Fatal(err)
@@ -78,10 +60,10 @@ func FuzzInBandStatus(f *testing.F) {
 	} {
 		f.Add(s[0], s[1], s[2], s[3])
 	}
-	ft := &fuzzTransport{status: http.StatusOK}
+	ft := &soaptest.StaticTransport{Status: http.StatusOK}
 	c := fuzzClient(f, ft)
 	f.Fuzz(func(t *testing.T, success, responseID, message, info string) {
-		ft.body = roleListAnswer(success, responseID, message, info)
+		ft.Body = roleListAnswer(success, responseID, message, info)
 		_, err := c.Roles.List(t.Context())
 		ok, boolErr := strconv.ParseBool(strings.TrimSpace(success))
 		id, idErr := strconv.ParseInt(strings.TrimSpace(responseID), 10, 64)
@@ -147,11 +129,11 @@ func FuzzSOAPAnswer(f *testing.F) {
 	} {
 		f.Add(s.status, s.body)
 	}
-	ft := &fuzzTransport{}
+	ft := &soaptest.StaticTransport{}
 	c := fuzzClient(f, ft)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		status = 200 + (status%400+400)%400 // 200..599
-		ft.status, ft.body = status, body
+		ft.Status, ft.Body = status, body
 		_, err := c.Roles.List(t.Context())
 		if err == nil {
 			if status != http.StatusOK {

@@ -6,14 +6,11 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/go-outsystems/outsystems/internal/soap/soaptest"
 	"github.com/go-outsystems/outsystems/lifetime/ltservices"
 )
 
@@ -131,21 +128,5 @@ func newClient(t testing.TB, url string, opts ...ltservices.Option) *ltservices.
 // checkGolden compares the request with testdata/requests/<name>.xml.
 func checkGolden(t *testing.T, name string, r recorded) {
 	t.Helper()
-	got := fmt.Sprintf("POST %s\nSOAPAction: %s\nContent-Type: %s\n\n%s\n", r.Path, r.SOAPAction, r.ContentType, r.Body)
-	file := filepath.Join("testdata", "requests", name+".xml")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("golden file: %v (run go test -update once to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("request of %s differs from %s (-want +got):\n%s", name, file, diff)
-	}
+	soaptest.CheckGolden(t, name, soaptest.Request{Path: r.Path, SOAPAction: r.SOAPAction, ContentType: r.ContentType, Body: r.Body}, *update)
 }
