@@ -51,6 +51,16 @@
 // "#<hash>" form OutSystems' tooling sends (see [WithCredentials]). It never
 // appears in logs or errors.
 //
+// # TLS
+//
+// Certificates are verified; a plain http:// host needs [WithInsecureHTTP].
+// A self-managed infrastructure whose certificates come from a private CA
+// adds that CA with [WithCABundle] or [WithCAFile] (on top of the system
+// roots); client certificates and other TLS settings go in
+// [WithTLSConfig]. These options work with the SDK's own transport or with
+// a caller's client ([WithHTTPClient]) whose transport is an
+// *http.Transport, which is cloned, never modified.
+//
 // # Errors
 //
 // Service Center reports failures as SOAP faults (HTTP 500), returned as

@@ -2,6 +2,7 @@ package servicecenter_test
 
 import (
 	"context"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"log"
@@ -94,4 +95,24 @@ func ExampleFaultError() {
 		fmt.Println(fault.Operation, errors.Is(err, servicecenter.ErrLoginFailed))
 	}
 	// Output: Solutions.TestLogin true
+}
+
+// Trust the private certificate authority of a self-managed
+// infrastructure (here the test server's certificate) besides the system
+// roots; WithCAFile reads the same PEM from a file.
+func ExampleWithCABundle() {
+	srv := exampleServiceCenter()
+	defer srv.Close()
+	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate()})
+
+	sc, err := servicecenter.NewClient(srv.URL, servicecenter.WithCABundle(caPEM))
+	if err != nil {
+		log.Fatal(err)
+	}
+	info, err := sc.PlatformInfo(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(info.Version)
+	// Output: 11.31.0.44210
 }

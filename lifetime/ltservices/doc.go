@@ -28,6 +28,14 @@
 // User, role and team operations need the Manage Infrastructure permission.
 // Passwords and tokens never appear in logs or errors.
 //
+// # TLS
+//
+// Certificates are verified; a plain http:// host needs [WithInsecureHTTP].
+// A console whose certificate comes from a private CA is trusted with
+// [WithCABundle] or [WithCAFile] (on top of the system roots); client
+// certificates and other TLS settings go in [WithTLSConfig]. The options
+// have the names and rules of package lifetime's.
+//
 // # Errors
 //
 // LifeTime reports business errors in-band: HTTP 200, Success=false and a

@@ -2,6 +2,7 @@ package ltservices_test
 
 import (
 	"context"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"log"
@@ -60,6 +61,27 @@ func ExampleWithServiceAccountToken() {
 	defer srv.Close()
 
 	lts, err := ltservices.NewClient(srv.URL, ltservices.WithHTTPClient(srv.Client()),
+		ltservices.WithServiceAccountToken(srv.Token()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	roles, err := lts.Roles.List(context.Background())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(roles) > 0)
+	// Output: true
+}
+
+// Trust the private certificate authority of a self-managed LifeTime
+// (here the test server's certificate) besides the system roots;
+// WithCAFile reads the same PEM from a file.
+func ExampleWithCABundle() {
+	srv := exampleConsole()
+	defer srv.Close()
+	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate()})
+
+	lts, err := ltservices.NewClient(srv.URL, ltservices.WithCABundle(caPEM),
 		ltservices.WithServiceAccountToken(srv.Token()))
 	if err != nil {
 		log.Fatal(err)
