@@ -2,10 +2,8 @@ package servicecenter
 
 import (
 	"crypto/tls"
-	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/go-outsystems/outsystems/internal/soap"
@@ -53,11 +51,8 @@ type RetryPolicy struct {
 // your Service Center wants it. Neither form ever appears in logs or errors.
 func WithCredentials(username, password string) Option {
 	return func(c *config) error {
-		if strings.TrimSpace(username) == "" {
-			return errors.New("WithCredentials: empty username")
-		}
-		if password == "" {
-			return errors.New("WithCredentials: empty password")
+		if err := soap.CheckCredentials(username, password); err != nil {
+			return err
 		}
 		c.username, c.password = username, password
 		return nil

@@ -39,6 +39,18 @@ type RetryPolicy struct {
 	PerAttemptTimeout time.Duration
 }
 
+// CheckCredentials validates the arguments of WithCredentials: a user name
+// that is not blank and a password that is not empty.
+func CheckCredentials(username, password string) error {
+	if strings.TrimSpace(username) == "" {
+		return errors.New("WithCredentials: empty username")
+	}
+	if password == "" {
+		return errors.New("WithCredentials: empty password")
+	}
+	return nil
+}
+
 // SetUserAgent sets the User-Agent, refusing an empty value or one with
 // control characters.
 func (c *ClientConfig) SetUserAgent(ua string) error {

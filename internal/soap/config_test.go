@@ -54,6 +54,8 @@ func TestSetters(t *testing.T) {
 		{"negative attempts", c.SetRetry(RetryPolicy{MaxAttempts: -1})},
 		{"negative elapsed time", c.SetRetry(RetryPolicy{MaxElapsedTime: -time.Second})},
 		{"negative attempt timeout", c.SetRetry(RetryPolicy{PerAttemptTimeout: -time.Second})},
+		{"blank user name", CheckCredentials(" \t", "p")},
+		{"empty password", CheckCredentials("u", "")},
 	} {
 		if tc.err == nil {
 			t.Errorf("%s: accepted", tc.name)
@@ -61,6 +63,9 @@ func TestSetters(t *testing.T) {
 	}
 	if c.UserAgent != "" || c.Retry != (RetryPolicy{}) {
 		t.Errorf("refused values were recorded: %q, %+v", c.UserAgent, c.Retry)
+	}
+	if err := CheckCredentials("u", " "); err != nil {
+		t.Errorf("CheckCredentials refused a blank but non-empty password: %v", err)
 	}
 	if err := c.SetRetry(RetryPolicy{MaxAttempts: 2}); err != nil || c.Retry.MaxAttempts != 2 {
 		t.Errorf("SetRetry(MaxAttempts 2): %v, %+v", err, c.Retry)

@@ -21,6 +21,12 @@
 //     proxy) becomes an [*HTTPError] with at most transport.MaxErrorBody bytes
 //     of the body. Only well-formed envelopes reach gowsdl's decoder.
 //
+// The options the two SOAP clients share (HTTP client and TLS through
+// internal/httpclient, logger, user agent, retry policy, plain http) fill a
+// [ClientConfig], which builds the pipeline and the Doer
+// ([ClientConfig.NewDoer]); [ConvertError] turns a [*Fault] or an
+// [*HTTPError] into the client package's own exported error type.
+//
 // The gowsdl client is never mutated after construction (no SOAP headers
 // are used: OutSystems services carry credentials in the body), so one
 // client per endpoint is safe for concurrent use.

@@ -44,11 +44,8 @@ type RetryPolicy struct {
 // user with the Manage Infrastructure permission.
 func WithCredentials(username, password string) Option {
 	return func(c *config) error {
-		if strings.TrimSpace(username) == "" {
-			return errors.New("WithCredentials: empty username")
-		}
-		if password == "" {
-			return errors.New("WithCredentials: empty password")
+		if err := soap.CheckCredentials(username, password); err != nil {
+			return err
 		}
 		c.username, c.password = username, password
 		return nil
