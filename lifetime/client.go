@@ -102,9 +102,9 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	hc, err := o.buildHTTPClient()
+	hc, err := o.http.Build()
 	if err != nil {
-		return nil, err
+		return nil, optionError(err)
 	}
 	pol := DefaultRetryPolicy()
 	if o.retry != nil {

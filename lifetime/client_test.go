@@ -6,9 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,38 +77,6 @@ func TestNewClientRejects(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
-func TestCABundleTrustsPrivateCA(t *testing.T) {
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 200, `[]`)
-	}))
-	defer srv.Close()
-
-	// Without the CA the certificate is refused.
-	c, err := NewClient(srv.URL, WithToken("abcd"), WithRetry(NoRetry()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := c.Environments.List(t.Context()); err == nil {
-		t.Fatal("call to an untrusted server succeeded")
-	}
-
-	pemFile := filepath.Join(t.TempDir(), "ca.pem")
-	if err := os.WriteFile(pemFile, certPEM(t, srv.Certificate().Raw), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	c, err = NewClient(srv.URL, WithToken("abcd"), WithCAFile(pemFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	envs, _, err := c.Environments.List(t.Context())
-	if err != nil {
-		t.Fatalf("List with CA bundle: %v", err)
-	}
-	if envs == nil || len(envs) != 0 {
-		t.Errorf("envs = %#v, want empty non-nil", envs)
-	}
-}
 
 func TestNewRequest(t *testing.T) {
 	c, err := NewClient("https://lt.example.com/prefix", WithToken("tok12345"))

@@ -2,15 +2,14 @@ package lifetime
 
 import (
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 
+	"github.com/go-outsystems/outsystems/internal/httpclient"
 	"github.com/go-outsystems/outsystems/internal/transport"
 )
 
@@ -20,9 +19,7 @@ type Option func(*clientOptions) error
 
 type clientOptions struct {
 	token        string
-	httpClient   *http.Client
-	tlsConfig    *tls.Config
-	caPEMs       [][]byte
+	http         httpclient.Options
 	retry        *RetryPolicy
 	logger       *slog.Logger
 	userAgent    string
@@ -115,13 +112,7 @@ func WithToken(token string) Option {
 // that keeps up to 32 idle connections per host, so concurrent calls to
 // one console reuse their connections.
 func WithHTTPClient(c *http.Client) Option {
-	return func(o *clientOptions) error {
-		if c == nil {
-			return fmt.Errorf("%w: WithHTTPClient: nil client", ErrInvalidOption)
-		}
-		o.httpClient = c
-		return nil
-	}
+	return func(o *clientOptions) error { return optionError(o.http.SetClient(c)) }
 }
 
 // WithTLSConfig sets the TLS configuration (cloned) of the client's
@@ -129,38 +120,20 @@ func WithHTTPClient(c *http.Client) Option {
 // Certificate verification stays on unless the configuration says
 // otherwise.
 func WithTLSConfig(cfg *tls.Config) Option {
-	return func(o *clientOptions) error {
-		if cfg == nil {
-			return fmt.Errorf("%w: WithTLSConfig: nil config", ErrInvalidOption)
-		}
-		o.tlsConfig = cfg.Clone()
-		return nil
-	}
+	return func(o *clientOptions) error { return optionError(o.http.SetTLSConfig(cfg)) }
 }
 
 // WithCABundle adds the PEM certificates in pem to the system roots used to
 // verify the LifeTime server, for self-managed infrastructures with a
 // private CA (outsystems-pipeline issue #86).
 func WithCABundle(pem []byte) Option {
-	return func(o *clientOptions) error {
-		if !x509.NewCertPool().AppendCertsFromPEM(pem) {
-			return fmt.Errorf("%w: WithCABundle: no PEM certificate found", ErrInvalidOption)
-		}
-		o.caPEMs = append(o.caPEMs, append([]byte(nil), pem...))
-		return nil
-	}
+	return func(o *clientOptions) error { return optionError(o.http.AddCABundle(pem)) }
 }
 
 // WithCAFile is [WithCABundle] with the PEM read from the file at path
 // (when the option is applied, in NewClient).
 func WithCAFile(path string) Option {
-	return func(o *clientOptions) error {
-		pem, err := os.ReadFile(path)
-		if err != nil {
-			return fmt.Errorf("%w: WithCAFile: %w", ErrInvalidOption, err)
-		}
-		return WithCABundle(pem)(o)
-	}
+	return func(o *clientOptions) error { return optionError(o.http.AddCAFile(path)) }
 }
 
 // WithRetry sets the retry policy of calls that are safe to repeat.
@@ -206,56 +179,13 @@ func WithInsecureHTTP() Option {
 	}
 }
 
-// buildHTTPClient returns the client to hand to the transport.
-func (o *clientOptions) buildHTTPClient() (*http.Client, error) {
-	if o.tlsConfig == nil && len(o.caPEMs) == 0 {
-		return o.httpClient, nil
+// optionError wraps an error of an HTTP or TLS option in
+// [ErrInvalidOption]; nil stays nil.
+func optionError(err error) error {
+	if err == nil {
+		return nil
 	}
-	var c http.Client
-	var base *http.Transport
-	if o.httpClient != nil {
-		c = *o.httpClient
-		switch t := c.Transport.(type) {
-		case nil:
-			base = http.DefaultTransport.(*http.Transport)
-		case *http.Transport:
-			base = t
-		default:
-			return nil, fmt.Errorf("%w: TLS options need an *http.Transport in the HTTP client, got %T", ErrInvalidOption, c.Transport)
-		}
-	} else {
-		// The SDK's own transport: more idle connections per host than
-		// net/http's 2.
-		base = transport.NewHTTPTransport()
-	}
-	t := base.Clone()
-	cfg := o.tlsConfig
-	if cfg == nil {
-		if t.TLSClientConfig != nil {
-			cfg = t.TLSClientConfig.Clone()
-		} else {
-			cfg = &tls.Config{MinVersion: tls.VersionTLS12}
-		}
-	}
-	if len(o.caPEMs) > 0 {
-		pool := cfg.RootCAs
-		if pool == nil {
-			sys, err := x509.SystemCertPool()
-			if err != nil || sys == nil {
-				sys = x509.NewCertPool()
-			}
-			pool = sys
-		} else {
-			pool = pool.Clone()
-		}
-		for _, pem := range o.caPEMs {
-			pool.AppendCertsFromPEM(pem)
-		}
-		cfg.RootCAs = pool
-	}
-	t.TLSClientConfig = cfg
-	c.Transport = t
-	return &c, nil
+	return fmt.Errorf("%w: %w", ErrInvalidOption, err)
 }
 
 // errNilOption is returned for a nil Option.
