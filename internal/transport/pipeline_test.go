@@ -644,3 +644,19 @@ func TestNewRejectsInvalidPolicy(t *testing.T) {
 		t.Errorf("zero policy (-want +got):\n%s", diff)
 	}
 }
+
+func TestPolicyKeepsSetFieldsAndRaisesMaxInterval(t *testing.T) {
+	p, err := New(Config{Retry: RetryPolicy{MaxAttempts: 7, InitialInterval: time.Minute, MaxInterval: time.Second, Jitter: -1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := DefaultRetryPolicy()
+	want.MaxAttempts, want.InitialInterval, want.MaxInterval, want.Jitter = 7, time.Minute, time.Minute, -1
+	if diff := cmp.Diff(want, p.Policy()); diff != "" {
+		t.Errorf("policy (-want +got):\n%s", diff)
+	}
+	_, err = New(Config{Retry: RetryPolicy{MaxElapsedTime: -1, PerAttemptTimeout: -1}})
+	if err == nil || !strings.Contains(err.Error(), "MaxElapsedTime") {
+		t.Errorf("err = %v, want the first negative field (MaxElapsedTime) named", err)
+	}
+}

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/http"
@@ -87,17 +88,20 @@ var ErrInvalidPolicy = errors.New("transport: invalid retry policy")
 
 // withDefaults validates p and fills its zero fields.
 func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
-	d := DefaultRetryPolicy()
 	if p.MaxAttempts < 0 {
 		return p, fmt.Errorf("%w: MaxAttempts %d is negative", ErrInvalidPolicy, p.MaxAttempts)
 	}
-	for name, v := range map[string]time.Duration{
-		"MaxElapsedTime": p.MaxElapsedTime, "InitialInterval": p.InitialInterval,
-		"MaxInterval": p.MaxInterval, "MaxRetryAfter": p.MaxRetryAfter,
-		"PerAttemptTimeout": p.PerAttemptTimeout,
+	// A slice, not a map: the first negative field named is always the same.
+	for _, f := range []struct {
+		name string
+		v    time.Duration
+	}{
+		{"MaxElapsedTime", p.MaxElapsedTime}, {"InitialInterval", p.InitialInterval},
+		{"MaxInterval", p.MaxInterval}, {"MaxRetryAfter", p.MaxRetryAfter},
+		{"PerAttemptTimeout", p.PerAttemptTimeout},
 	} {
-		if v < 0 {
-			return p, fmt.Errorf("%w: %s %s is negative", ErrInvalidPolicy, name, v)
+		if f.v < 0 {
+			return p, fmt.Errorf("%w: %s %s is negative", ErrInvalidPolicy, f.name, f.v)
 		}
 	}
 	if p.Multiplier < 0 || (p.Multiplier > 0 && p.Multiplier < 1) {
@@ -106,32 +110,14 @@ func (p RetryPolicy) withDefaults() (RetryPolicy, error) {
 	if p.Jitter > 1 {
 		return p, fmt.Errorf("%w: Jitter %g must be at most 1", ErrInvalidPolicy, p.Jitter)
 	}
-	if p.MaxAttempts == 0 {
-		p.MaxAttempts = d.MaxAttempts
-	}
-	if p.MaxElapsedTime == 0 {
-		p.MaxElapsedTime = d.MaxElapsedTime
-	}
-	if p.InitialInterval == 0 {
-		p.InitialInterval = d.InitialInterval
-	}
-	if p.MaxInterval == 0 {
-		p.MaxInterval = d.MaxInterval
-	}
-	if p.MaxInterval < p.InitialInterval {
-		p.MaxInterval = p.InitialInterval
-	}
-	if p.Multiplier == 0 {
-		p.Multiplier = d.Multiplier
-	}
-	if p.Jitter == 0 {
-		p.Jitter = d.Jitter
-	}
-	if p.MaxRetryAfter == 0 {
-		p.MaxRetryAfter = d.MaxRetryAfter
-	}
-	if p.PerAttemptTimeout == 0 {
-		p.PerAttemptTimeout = d.PerAttemptTimeout
-	}
+	d := DefaultRetryPolicy()
+	p.MaxAttempts = cmp.Or(p.MaxAttempts, d.MaxAttempts)
+	p.MaxElapsedTime = cmp.Or(p.MaxElapsedTime, d.MaxElapsedTime)
+	p.InitialInterval = cmp.Or(p.InitialInterval, d.InitialInterval)
+	p.MaxInterval = max(cmp.Or(p.MaxInterval, d.MaxInterval), p.InitialInterval)
+	p.Multiplier = cmp.Or(p.Multiplier, d.Multiplier)
+	p.Jitter = cmp.Or(p.Jitter, d.Jitter)
+	p.MaxRetryAfter = cmp.Or(p.MaxRetryAfter, d.MaxRetryAfter)
+	p.PerAttemptTimeout = cmp.Or(p.PerAttemptTimeout, d.PerAttemptTimeout)
 	return p, nil
 }
