@@ -40,12 +40,11 @@ func TestWholeSelfManaged(t *testing.T) {
 	if rep.Outcome != Passed || rep.Plan != PlanWhole || f.publishes != 1 {
 		t.Errorf("outcome %s, plan %s, publishes %d", rep.Outcome, rep.Plan, f.publishes)
 	}
-	if s, _ := rep.Step(StepCheckHybridLicence); d(s.Path) != d([]string{PlanWhole, PlanPreflight, PlanPreflightChecks}) {
-		t.Errorf("path = %v", s.Path)
+	s, _ := rep.Step(StepCheckHybridLicence)
+	if d := cmp.Diff([]string{PlanWhole, PlanPreflight, PlanPreflightChecks}, s.Path); d != "" {
+		t.Errorf("path of %s (-want +got):\n%s", StepCheckHybridLicence, d)
 	}
 }
-
-func d(p []string) string { return cmp.Diff(nil, p) }
 
 func TestWholeCloudWaitsAfterSupportCase(t *testing.T) {
 	t.Parallel()
