@@ -147,6 +147,11 @@ func parseBaseURL(raw string, insecure bool) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
+		// *url.Error quotes the whole URL, user information included: keep
+		// only the reason.
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			err = ue.Err
+		}
 		return nil, fmt.Errorf("%w: %w", ErrInvalidBaseURL, err)
 	}
 	switch u.Scheme {

@@ -36,6 +36,20 @@ func TestNewClientBaseURL(t *testing.T) {
 	}
 }
 
+func TestNewClientBaseURLErrorHidesUserInfo(t *testing.T) {
+	for _, raw := range []string{
+		"https://svc:s3cret@lt.example.com/%zz",
+		"https://svc:s3cret@lt.example.com:bad/",
+		"https://svc:s3cret@lt.example.com\x7f/",
+		"https://svc:s3cret@lt.example.com/",
+	} {
+		_, err := NewClient(raw)
+		if !errors.Is(err, ErrInvalidBaseURL) || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("NewClient(%q) err = %v, want ErrInvalidBaseURL without the password", raw, err)
+		}
+	}
+}
+
 func TestNewClientRejects(t *testing.T) {
 	tests := []struct {
 		name string
