@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"strings"
 	"time"
 )
@@ -452,26 +451,4 @@ func (w *waiter) debug(ctx context.Context, msg string, attrs ...slog.Attr) {
 		return
 	}
 	l.LogAttrs(ctx, slog.LevelDebug, msg, append([]slog.Attr{slog.String("deployment", w.key)}, attrs...)...)
-}
-
-// transientError reports whether a poll error is worth polling again.
-func transientError(err error) bool {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
-		return apiErr.StatusCode >= 500 || apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode == http.StatusRequestTimeout
-	}
-	var opErr *OperationError
-	return errors.As(err, &opErr) && !errors.Is(err, ErrUnexpectedResponse)
-}
-
-// sleepCtx waits d or until ctx ends.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }

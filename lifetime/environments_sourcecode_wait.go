@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 )
@@ -106,7 +105,7 @@ func waitPackage(ctx context.Context, opts *PackageWaitOptions, defaultInterval 
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return fmt.Errorf("lifetime: waiting for the package (last state %q): %w", last, ctx.Err())
-		case err != nil && !done && transientPollError(err) && failures < o.MaxTransientErrors:
+		case err != nil && !done && transientError(err) && failures < o.MaxTransientErrors:
 			failures++
 		case err != nil:
 			return err
@@ -120,27 +119,10 @@ func waitPackage(ctx context.Context, opts *PackageWaitOptions, defaultInterval 
 				return nil
 			}
 		}
-		t := time.NewTimer(o.PollInterval)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return fmt.Errorf("lifetime: waiting for the package (last state %q): %w", last, ctx.Err())
-		case <-t.C:
+		if err := sleepCtx(ctx, o.PollInterval); err != nil {
+			return fmt.Errorf("lifetime: waiting for the package (last state %q): %w", last, err)
 		}
 	}
-}
-
-// transientPollError reports whether a failed poll is worth repeating:
-// connection errors and 408, 429 and 5xx answers.
-func transientPollError(err error) bool {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
-		s := apiErr.StatusCode
-		return s == http.StatusRequestTimeout || s == http.StatusTooManyRequests || s >= 500
-	}
-	var opErr *OperationError
-	return errors.As(err, &opErr) && !errors.Is(err, ErrUnexpectedResponse) &&
-		!errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 }
 
 // sourceCodeStep turns a source code status read into a poll step. Only

@@ -214,31 +214,6 @@ func TestWaitPackageStops(t *testing.T) {
 	}
 }
 
-func TestTransientPollError(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		err  error
-		want bool
-	}{
-		{&APIError{StatusCode: 503}, true},
-		{&APIError{StatusCode: 500}, true},
-		{&APIError{StatusCode: 429}, true},
-		{&APIError{StatusCode: 408}, true},
-		{&APIError{StatusCode: 404}, false},
-		{&APIError{StatusCode: 400}, false},
-		{&OperationError{Operation: "op", Err: errors.New("connection reset by peer")}, true},
-		{&OperationError{Operation: "op", Err: ErrUnexpectedResponse}, false},
-		{&OperationError{Operation: "op", Err: context.Canceled}, false},
-		{&OperationError{Operation: "op", Err: context.DeadlineExceeded}, false},
-		{ErrInvalidArgument, false},
-	}
-	for _, tt := range tests {
-		if got := transientPollError(tt.err); got != tt.want {
-			t.Errorf("transientPollError(%v) = %v, want %v", tt.err, got, tt.want)
-		}
-	}
-}
-
 func TestPackageErrorText(t *testing.T) {
 	t.Parallel()
 	err := error(&PackageError{Operation: "Environments_SolutionStatus", Key: "s1", State: "Aborted", Reason: "Module Foo has errors"})
@@ -249,4 +224,32 @@ func TestPackageErrorText(t *testing.T) {
 	if !errors.Is(err, ErrPackageFailed) || errors.Is(err, ErrNotFound) {
 		t.Errorf("errors.Is: ErrPackageFailed %v, ErrNotFound %v; want true, false", errors.Is(err, ErrPackageFailed), errors.Is(err, ErrNotFound))
 	}
+}
+
+// A status poll that gets no answer within the per-attempt timeout (a hung
+// console) is transient: the wait polls again instead of failing.
+func TestWaitSolutionSurvivesAttemptTimeout(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		client, mux := setupMem(t)
+		polls := 0
+		mux.HandleFunc("/environments/e1/solutionstatus/s1", func(w http.ResponseWriter, r *http.Request) {
+			polls++
+			if polls == 1 {
+				select { // hang past the 60 s per-attempt timeout
+				case <-r.Context().Done():
+				case <-time.After(5 * time.Minute):
+				}
+				return
+			}
+			writeJSON(w, http.StatusOK, `{"Status":"Completed","StatusReason":""}`)
+		})
+		st, err := client.Environments.WaitSolution(t.Context(), "e1", "s1", nil)
+		if err != nil {
+			t.Fatalf("WaitSolution: %v", err)
+		}
+		if st.Status != "Completed" || polls != 2 {
+			t.Errorf("status %q after %d polls, want Completed after 2", st.Status, polls)
+		}
+	})
 }
