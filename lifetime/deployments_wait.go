@@ -1,6 +1,7 @@
 package lifetime
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -230,21 +231,10 @@ func (o *WaitOptions) withDefaults() (WaitOptions, error) {
 	if w.PollInterval < 0 || w.Timeout < 0 || w.MaxErrorBackoff < 0 || w.AbortTimeout < 0 || w.MaxTransientErrors < 0 || w.MaxOutage < 0 {
 		return w, fmt.Errorf("%w: negative WaitOptions value", ErrInvalidArgument)
 	}
-	if w.PollInterval == 0 {
-		w.PollInterval = DefaultPollInterval
-	}
-	if w.MaxOutage == 0 {
-		w.MaxOutage = DefaultMaxOutage
-	}
-	if w.MaxErrorBackoff == 0 {
-		w.MaxErrorBackoff = DefaultMaxErrorBackoff
-	}
-	if w.MaxErrorBackoff < w.PollInterval {
-		w.MaxErrorBackoff = w.PollInterval
-	}
-	if w.AbortTimeout == 0 {
-		w.AbortTimeout = DefaultAbortTimeout
-	}
+	w.PollInterval = cmp.Or(w.PollInterval, DefaultPollInterval)
+	w.MaxOutage = cmp.Or(w.MaxOutage, DefaultMaxOutage)
+	w.MaxErrorBackoff = max(cmp.Or(w.MaxErrorBackoff, DefaultMaxErrorBackoff), w.PollInterval)
+	w.AbortTimeout = cmp.Or(w.AbortTimeout, DefaultAbortTimeout)
 	return w, nil
 }
 
@@ -297,6 +287,7 @@ type waiter struct {
 	prevStatus DeploymentStatus
 	prevInfo   DeploymentInfo
 	seenLog    int
+	continued  bool // continue was sent during the current pause
 }
 
 func (w *waiter) run(parent, ctx context.Context) (*DeploymentProgress, error) {
@@ -304,7 +295,6 @@ func (w *waiter) run(parent, ctx context.Context) (*DeploymentProgress, error) {
 		delay       time.Duration
 		failures    int
 		outageStart time.Time // when the first poll of the current run of failures failed
-		continued   bool
 	)
 	for poll := 0; ; poll++ {
 		if poll > 0 {
@@ -354,41 +344,47 @@ func (w *waiter) run(parent, ctx context.Context) (*DeploymentProgress, error) {
 		case st.Terminal() || !st.Known():
 			w.emitIf(ev)
 			return p, w.failure(p)
+		case st == DeploymentNeedsUserIntervention && p.Info == InfoDeploymentPrepared && w.o.ContinuePrepared:
+			if err := w.continuePrepared(parent, ctx, ev); err != nil {
+				return p, err
+			}
 		case st == DeploymentNeedsUserIntervention:
-			if p.Info == InfoDeploymentPrepared && w.o.ContinuePrepared {
-				if !continued {
-					_, err := w.s.Continue(ctx, w.key, w.o.ContinueOptions)
-					switch {
-					case err == nil:
-						ev.Continued = true
-					case ctx.Err() != nil:
-						w.emitIf(ev)
-						return p, w.interrupted(parent, ctx.Err())
-					case errors.Is(err, ErrConflict):
-						// The plan moved on meanwhile (continued from the
-						// console, or by another waiter): keep polling.
-						w.debug(ctx, "deployment continue refused, state changed", slog.String("error", w.s.client.pipeline.Redact(err.Error())))
-					default:
-						w.emitIf(ev)
-						return p, fmt.Errorf("lifetime: continuing prepared deployment %s: %w", w.key, err)
-					}
-					continued = true
-					w.emit(ev)
-				} else {
-					w.emitIf(ev)
-				}
-				continue
-			}
 			w.emitIf(ev)
-			if w.o.WaitForManualIntervention {
-				continue
+			if !w.o.WaitForManualIntervention {
+				return p, w.failure(p)
 			}
-			return p, w.failure(p)
 		default: // saved, running, aborting
-			continued = false
+			w.continued = false
 			w.emitIf(ev)
 		}
 	}
+}
+
+// continuePrepared sends continue, once per pause, to a plan whose first
+// stage is done (Info deployment_prepared) and reports ev. A continue
+// refused because the plan moved on meanwhile (continued from the console,
+// or by another waiter) keeps the wait going.
+func (w *waiter) continuePrepared(parent, ctx context.Context, ev DeploymentEvent) error {
+	if w.continued {
+		w.emitIf(ev)
+		return nil
+	}
+	_, err := w.s.Continue(ctx, w.key, w.o.ContinueOptions)
+	switch {
+	case err == nil:
+		ev.Continued = true
+	case ctx.Err() != nil:
+		w.emitIf(ev)
+		return w.interrupted(parent, ctx.Err())
+	case errors.Is(err, ErrConflict):
+		w.debug(ctx, "deployment continue refused, state changed", slog.String("error", w.s.client.pipeline.Redact(err.Error())))
+	default:
+		w.emitIf(ev)
+		return fmt.Errorf("lifetime: continuing prepared deployment %s: %w", w.key, err)
+	}
+	w.continued = true
+	w.emit(ev)
+	return nil
 }
 
 // observe records p and returns the event describing what is new.

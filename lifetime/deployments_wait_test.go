@@ -563,3 +563,33 @@ func TestDeployAndWaitConflicts(t *testing.T) {
 		})
 	})
 }
+
+func TestWaitOptionsDefaults(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   *WaitOptions
+		want WaitOptions
+	}{{
+		name: "nil",
+		want: WaitOptions{PollInterval: DefaultPollInterval, MaxOutage: DefaultMaxOutage, MaxErrorBackoff: DefaultMaxErrorBackoff, AbortTimeout: DefaultAbortTimeout},
+	}, {
+		name: "set fields kept, error backoff at least the poll interval",
+		in:   &WaitOptions{PollInterval: 5 * time.Minute, MaxOutage: time.Hour, MaxTransientErrors: 4, AbortTimeout: time.Second},
+		want: WaitOptions{PollInterval: 5 * time.Minute, MaxOutage: time.Hour, MaxTransientErrors: 4, MaxErrorBackoff: 5 * time.Minute, AbortTimeout: time.Second},
+	}}
+	for _, tt := range tests {
+		got, err := tt.in.withDefaults()
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	for _, bad := range []WaitOptions{{PollInterval: -1}, {MaxOutage: -1}, {MaxTransientErrors: -1}, {AbortTimeout: -1}} {
+		if _, err := bad.withDefaults(); !errors.Is(err, ErrInvalidArgument) {
+			t.Errorf("withDefaults(%+v) err = %v, want ErrInvalidArgument", bad, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package lifetime
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -85,15 +86,9 @@ func waitPackage(ctx context.Context, opts *PackageWaitOptions, defaultInterval 
 	if o.PollInterval < 0 || o.MaxTransientErrors < 0 {
 		return invalidOption("PackageWaitOptions", "PollInterval and MaxTransientErrors must not be negative")
 	}
-	if o.PollInterval == 0 {
-		o.PollInterval = defaultInterval
-	}
-	if o.MaxTransientErrors == 0 {
-		o.MaxTransientErrors = DefaultPackageMaxTransientErrors
-	}
-	if o.Timeout == 0 {
-		o.Timeout = DefaultPackageWaitTimeout
-	}
+	o.PollInterval = cmp.Or(o.PollInterval, defaultInterval)
+	o.MaxTransientErrors = cmp.Or(o.MaxTransientErrors, DefaultPackageMaxTransientErrors)
+	o.Timeout = cmp.Or(o.Timeout, DefaultPackageWaitTimeout)
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, o.Timeout)
