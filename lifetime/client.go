@@ -92,7 +92,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 	var o clientOptions
 	for _, opt := range opts {
 		if opt == nil {
-			return nil, fmt.Errorf("%w: %w", ErrInvalidOption, errNilOption)
+			return nil, optionError(errNilOption)
 		}
 		if err := opt(&o); err != nil {
 			return nil, err
@@ -122,7 +122,7 @@ func NewClient(baseURL string, opts ...Option) (*Client, error) {
 		Secrets:    secrets,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidOption, err)
+		return nil, optionError(err)
 	}
 	c := &Client{baseURL: u, token: o.token, pipeline: p, logger: o.logger}
 	c.common.client = c
