@@ -116,14 +116,7 @@ func appStatusQuery(includeEnvStatus, includeModules bool) (url.Values, error) {
 	if includeModules && !includeEnvStatus {
 		return nil, invalidOption("IncludeModules", "requires IncludeEnvStatus")
 	}
-	q := url.Values{}
-	if includeEnvStatus {
-		q.Set("IncludeEnvStatus", "true")
-	}
-	if includeModules {
-		q.Set("IncludeModules", "true")
-	}
-	return q, nil
+	return flagQuery(flag{"IncludeEnvStatus", includeEnvStatus}, flag{"IncludeModules", includeModules}), nil
 }
 
 // List returns the applications of the infrastructure. An infrastructure

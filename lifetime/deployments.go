@@ -134,15 +134,9 @@ func (o *CommandOptions) query() url.Values {
 	if o == nil {
 		return nil
 	}
-	q := url.Values{}
+	q := flagQuery(flag{"IncludeErrorDetails", o.IncludeErrorDetails}, flag{"ContinueWithErrors", o.ContinueWithErrors})
 	if o.RedeployOutdated != nil {
 		q.Set("RedeployOutdated", strconv.FormatBool(*o.RedeployOutdated))
-	}
-	if o.IncludeErrorDetails {
-		q.Set("IncludeErrorDetails", "true")
-	}
-	if o.ContinueWithErrors {
-		q.Set("ContinueWithErrors", "true")
 	}
 	return q
 }

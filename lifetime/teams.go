@@ -82,14 +82,7 @@ type TeamGetOptions struct {
 
 // teamQuery builds the IncludeUsers/IncludeApplications query.
 func teamQuery(users, apps bool) url.Values {
-	q := url.Values{}
-	if users {
-		q.Set("IncludeUsers", "true")
-	}
-	if apps {
-		q.Set("IncludeApplications", "true")
-	}
-	return q
+	return flagQuery(flag{"IncludeUsers", users}, flag{"IncludeApplications", apps})
 }
 
 // List returns the teams. No teams gives an empty slice.

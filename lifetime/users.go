@@ -3,7 +3,6 @@ package lifetime
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // User is an IT user of the infrastructure, with the teams they belong to and
@@ -111,16 +110,8 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User
 	if opts == nil {
 		opts = &UserListOptions{}
 	}
-	q := url.Values{}
-	if opts.IncludeInactive {
-		q.Set("IncludeInactive", "true")
-	}
-	if opts.IncludeTeams {
-		q.Set("IncludeTeams", "true")
-	}
-	if opts.IncludeApplicationRoles {
-		q.Set("IncludeApplicationRoles", "true")
-	}
+	q := flagQuery(flag{"IncludeInactive", opts.IncludeInactive}, flag{"IncludeTeams", opts.IncludeTeams},
+		flag{"IncludeApplicationRoles", opts.IncludeApplicationRoles})
 	return listOf[User](ctx, s.client, "Users_List", "users/", q)
 }
 
@@ -137,13 +128,7 @@ func (s *UsersService) Get(ctx context.Context, userKey string, opts *UserGetOpt
 	}
 	// The swagger spells these two query parameters in lower camelCase here,
 	// unlike Users_List; the documented spelling is sent.
-	q := url.Values{}
-	if opts.IncludeTeams {
-		q.Set("includeTeams", "true")
-	}
-	if opts.IncludeApplicationRoles {
-		q.Set("includeApplicationRoles", "true")
-	}
+	q := flagQuery(flag{"includeTeams", opts.IncludeTeams}, flag{"includeApplicationRoles", opts.IncludeApplicationRoles})
 	return oneOf[User](ctx, s.client, http.MethodGet, "Users_Get", p, q, nil)
 }
 

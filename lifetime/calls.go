@@ -11,9 +11,9 @@ import (
 	"strings"
 )
 
-// This file holds the small request plumbing shared by the Applications,
-// Modules, Users, Roles, Teams, DBConnections and Auth services and the
-// source code, solution and blocked-address operations of Environments.
+// This file holds the small request plumbing the typed methods of every
+// service share: key paths, one call, lists, single objects, keys, download
+// links and the lenient one-or-many decoding.
 
 // ErrNoBinary is returned (wrapped) by the download-link operations when
 // LifeTime has no binary for the given keys (HTTP 204).
@@ -57,6 +57,23 @@ func keyPath(template string, keys ...string) (string, error) {
 	}
 	b.WriteString(rest)
 	return b.String(), nil
+}
+
+// flag is a boolean query parameter; LifeTime reads a missing one as false.
+type flag struct {
+	name string
+	on   bool
+}
+
+// flagQuery returns a query with name=true for each flag that is on.
+func flagQuery(flags ...flag) url.Values {
+	q := url.Values{}
+	for _, f := range flags {
+		if f.on {
+			q.Set(f.name, "true")
+		}
+	}
+	return q
 }
 
 // call builds and sends one request, decoding a JSON answer into v when v is
