@@ -25,21 +25,35 @@ const testToken = "test-token-0123456789"
 // fail the test. Retries are disabled so that error tests see one attempt.
 func setup(t *testing.T, opts ...Option) (client *Client, mux *http.ServeMux) {
 	t.Helper()
+	api, mux := mountAPI(t)
+	srv := httptest.NewServer(api)
+	t.Cleanup(srv.Close)
+	return newTestClient(t, srv.URL, opts), mux
+}
+
+// mountAPI returns a handler serving mux under baseURLPath that fails the
+// test on any request outside it.
+func mountAPI(t *testing.T) (api, mux *http.ServeMux) {
 	mux = http.NewServeMux()
-	api := http.NewServeMux()
+	api = http.NewServeMux()
 	api.Handle(baseURLPath+"/", http.StripPrefix(baseURLPath, mux))
 	api.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("request outside the API base: %s %s", r.Method, r.URL)
 		http.Error(w, "outside the API base", http.StatusBadRequest)
 	})
-	srv := httptest.NewServer(api)
-	t.Cleanup(srv.Close)
+	return api, mux
+}
+
+// newTestClient returns a client of the API mounted at serverURL with the
+// test token, plain http allowed, no retries, then opts.
+func newTestClient(t *testing.T, serverURL string, opts []Option) *Client {
+	t.Helper()
 	all := append([]Option{WithToken(testToken), WithInsecureHTTP(), WithRetry(NoRetry())}, opts...)
-	client, err := NewClient(srv.URL+baseURLPath, all...)
+	client, err := NewClient(serverURL+baseURLPath, all...)
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
 	}
-	return client, mux
+	return client
 }
 
 // testMethod fails the test when r's method is not want.
@@ -144,19 +158,8 @@ func testAPIError(t *testing.T, err error, wantStatus int, wantOp string) {
 // bubble.
 func setupMem(t *testing.T, opts ...Option) (client *Client, mux *http.ServeMux) {
 	t.Helper()
-	mux = http.NewServeMux()
-	api := http.NewServeMux()
-	api.Handle(baseURLPath+"/", http.StripPrefix(baseURLPath, mux))
-	api.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		t.Errorf("request outside the API base: %s %s", r.Method, r.URL)
-		http.Error(w, "outside the API base", http.StatusBadRequest)
-	})
+	api, mux := mountAPI(t)
 	srv := memnet.NewServer(api)
 	t.Cleanup(srv.Close)
-	all := append([]Option{WithToken(testToken), WithInsecureHTTP(), WithRetry(NoRetry()), WithHTTPClient(srv.Client())}, opts...)
-	client, err := NewClient(srv.URL+baseURLPath, all...)
-	if err != nil {
-		t.Fatalf("NewClient: %v", err)
-	}
-	return client, mux
+	return newTestClient(t, srv.URL, append([]Option{WithHTTPClient(srv.Client())}, opts...)), mux
 }
