@@ -62,7 +62,7 @@ func (g *Group) Names() []string {
 				walk(c)
 			}
 		case *onlyIf:
-			if inner, ok := v.step.(*Group); ok {
+			if inner, ok := v.inner.(*Group); ok {
 				for _, c := range inner.steps {
 					walk(c)
 				}
@@ -145,7 +145,7 @@ func (g *Group) locate(name string) (*Group, int) {
 		case *Group:
 			inner = v
 		case *onlyIf:
-			inner, _ = v.step.(*Group)
+			inner, _ = v.inner.(*Group)
 		}
 		if inner != nil {
 			if p, j := inner.locate(name); p != nil {

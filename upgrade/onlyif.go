@@ -17,16 +17,15 @@ func OnlyIf(cond Condition, step Step) Step {
 	if step == nil {
 		return nil
 	}
-	return &onlyIf{cond: cond, step: step}
+	return &onlyIf{wrapped: wrapped{step}, cond: cond}
 }
 
-// onlyIf is the step OnlyIf returns.
+// onlyIf is the step OnlyIf returns. Its name, rollback and cleanup are the
+// inner step's.
 type onlyIf struct {
+	wrapped
 	cond Condition
-	step Step
 }
-
-func (o *onlyIf) Name() string { return o.step.Name() }
 
 // Run is used when the step runs as part of a wrapped step; the runner
 // itself evaluates the condition and reports the inner steps separately.
@@ -35,21 +34,7 @@ func (o *onlyIf) Run(ctx context.Context, st *State) error {
 		st.Skip(reason)
 		return nil
 	}
-	return execute(ctx, o.step, st)
-}
-
-func (o *onlyIf) Rollback(ctx context.Context, st *State) error {
-	if r, ok := o.step.(Rollbacker); ok {
-		return r.Rollback(ctx, st)
-	}
-	return nil
-}
-
-func (o *onlyIf) Cleanup(ctx context.Context, st *State) error {
-	if c, ok := o.step.(Cleaner); ok {
-		return c.Cleanup(ctx, st)
-	}
-	return nil
+	return execute(ctx, o.inner, st)
 }
 
 // WhenModel is a [Condition] that holds when the infrastructure's

@@ -51,7 +51,9 @@ func WithLogger(l *slog.Logger) RunOption { return func(c *runConfig) { c.logger
 func Run(ctx context.Context, plan Step, st *State, opts ...RunOption) (*Report, error) {
 	cfg := runConfig{clock: systemClock{}}
 	for _, o := range opts {
-		o(&cfg)
+		if o != nil {
+			o(&cfg)
+		}
 	}
 	if st == nil {
 		return &Report{SchemaVersion: ReportSchemaVersion, Outcome: Failed}, fmt.Errorf("%w: nil state", ErrInvalidState)
@@ -125,10 +127,10 @@ func (r *runner) run(ctx context.Context, s Step, path []string) bool {
 		return failed
 	case *onlyIf:
 		if ok, reason := v.cond(r.st); !ok {
-			r.notRun(v.step, path, reason)
+			r.notRun(v.inner, path, reason)
 			return false
 		}
-		return r.run(ctx, v.step, path)
+		return r.run(ctx, v.inner, path)
 	default:
 		return r.leaf(ctx, s, path)
 	}
@@ -179,7 +181,7 @@ func (r *runner) notRun(s Step, path []string, reason string) {
 			r.notRun(c, inner, reason)
 		}
 	case *onlyIf:
-		r.notRun(v.step, path, reason)
+		r.notRun(v.inner, path, reason)
 	default:
 		r.report.Steps = append(r.report.Steps, StepResult{
 			Name: s.Name(), Path: append([]string(nil), path...), Outcome: Skipped, Summary: reason,
