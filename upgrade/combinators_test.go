@@ -3,6 +3,7 @@ package upgrade
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -76,8 +77,8 @@ func TestWithRetryNotRetryable(t *testing.T) {
 func TestWithRetryInvalidPolicy(t *testing.T) {
 	t.Parallel()
 	_, err := Run(t.Context(), Sequence("plan", WithRetry(NewStep("s", nil), RetryPolicy{MaxAttempts: -1})), newTestState(t))
-	if !errors.Is(err, ErrInvalidOption) {
-		t.Errorf("err = %v", err)
+	if !errors.Is(err, ErrInvalidOption) || !strings.Contains(err.Error(), "step s") {
+		t.Errorf("err = %v, want ErrInvalidOption naming step s", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package upgrade
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -54,17 +55,11 @@ type retryStep struct {
 func (r *retryStep) Run(ctx context.Context, st *State) error {
 	p := r.policy
 	if err := p.valid(); err != nil {
-		return err
+		return fmt.Errorf("%w (step %s)", err, r.inner.Name())
 	}
-	if p.MaxAttempts == 0 {
-		p.MaxAttempts = 3
-	}
-	if p.InitialInterval == 0 {
-		p.InitialInterval = time.Second
-	}
-	if p.MaxInterval == 0 {
-		p.MaxInterval = 30 * time.Second
-	}
+	p.MaxAttempts = cmp.Or(p.MaxAttempts, 3)
+	p.InitialInterval = cmp.Or(p.InitialInterval, time.Second)
+	p.MaxInterval = cmp.Or(p.MaxInterval, 30*time.Second)
 	b := backoff.NewExponentialBackOff()
 	b.InitialInterval = p.InitialInterval
 	b.MaxInterval = p.MaxInterval

@@ -211,6 +211,17 @@ func TestRunNilState(t *testing.T) {
 	}
 }
 
+// Nil options are ignored, not called.
+func TestRunAndNewStepIgnoreNilOptions(t *testing.T) {
+	t.Parallel()
+	ran := false
+	step := NewStep("s", func(context.Context, *State) error { ran = true; return nil }, nil)
+	rep, err := Run(t.Context(), Sequence("p", step), newTestState(t), nil)
+	if err != nil || !ran || rep.Outcome != Passed {
+		t.Errorf("ran %v, outcome %s, err %v; want the step run and passed", ran, rep.Outcome, err)
+	}
+}
+
 func TestNewStateValidates(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

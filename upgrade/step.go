@@ -79,7 +79,9 @@ func DryRunWith(dryRun RunFunc) StepOption {
 func NewStep(name string, run RunFunc, opts ...StepOption) Step {
 	s := &funcStep{name: name, run: run}
 	for _, o := range opts {
-		o(s)
+		if o != nil {
+			o(s)
+		}
 	}
 	return s
 }
