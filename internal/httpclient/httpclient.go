@@ -109,61 +109,77 @@ func (o *Options) hasTLS() bool {
 // without a TLS configuration that has roots. The caller's client and
 // transport are never modified.
 func (o *Options) Build() (*http.Client, error) {
-	if !o.hasTLS() {
-		if o.client != nil {
-			c := *o.client
-			return &c, nil
-		}
-		return &http.Client{Transport: transport.NewHTTPTransport()}, nil
-	}
 	var c http.Client
-	var base *http.Transport
 	if o.client != nil {
 		c = *o.client
-		switch t := c.Transport.(type) {
-		case nil:
-			base = http.DefaultTransport.(*http.Transport)
-		case *http.Transport:
-			if t == nil {
-				return nil, fmt.Errorf("%w: got a nil *http.Transport", ErrUnsupportedTransport)
-			}
-			base = t
-		default:
-			return nil, fmt.Errorf("%w: got %T", ErrUnsupportedTransport, c.Transport)
+	}
+	if !o.hasTLS() {
+		if o.client == nil {
+			c.Transport = transport.NewHTTPTransport()
 		}
-	} else {
-		base = transport.NewHTTPTransport()
+		return &c, nil
+	}
+	base, err := o.baseTransport()
+	if err != nil {
+		return nil, err
 	}
 	t := base.Clone()
+	t.TLSClientConfig = o.buildTLSConfig(t.TLSClientConfig)
+	c.Transport = t
+	return &c, nil
+}
+
+// baseTransport returns the transport that gets the TLS configuration,
+// before it is cloned: the caller's (http.DefaultTransport for a nil one)
+// or the SDK's own.
+func (o *Options) baseTransport() (*http.Transport, error) {
+	if o.client == nil {
+		return transport.NewHTTPTransport(), nil
+	}
+	rt := o.client.Transport
+	if rt == nil {
+		rt = http.DefaultTransport // which a program may have replaced
+	}
+	t, ok := rt.(*http.Transport)
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("%w: got %T", ErrUnsupportedTransport, rt)
+	case t == nil:
+		return nil, fmt.Errorf("%w: got a nil *http.Transport", ErrUnsupportedTransport)
+	}
+	return t, nil
+}
+
+// buildTLSConfig returns the TLS configuration of the built transport: the
+// option's, else the transport's own (current), else a new one, cloned, at
+// least TLS 1.2, with the CA bundles added to its roots.
+func (o *Options) buildTLSConfig(current *tls.Config) *tls.Config {
 	var cfg *tls.Config
 	switch {
 	case o.tlsConfig != nil:
 		cfg = o.tlsConfig.Clone()
-	case t.TLSClientConfig != nil:
-		cfg = t.TLSClientConfig.Clone()
+	case current != nil:
+		cfg = current.Clone()
 	default:
 		cfg = &tls.Config{}
 	}
 	if cfg.MinVersion == 0 {
 		cfg.MinVersion = tls.VersionTLS12
 	}
-	if len(o.caPEMs) > 0 {
-		pool := cfg.RootCAs
-		if pool == nil {
-			sys, err := x509.SystemCertPool()
-			if err != nil || sys == nil {
-				sys = x509.NewCertPool()
-			}
-			pool = sys
-		} else {
-			pool = pool.Clone()
-		}
-		for _, pem := range o.caPEMs {
-			pool.AppendCertsFromPEM(pem)
-		}
-		cfg.RootCAs = pool
+	if len(o.caPEMs) == 0 {
+		return cfg
 	}
-	t.TLSClientConfig = cfg
-	c.Transport = t
-	return &c, nil
+	var pool *x509.CertPool
+	if cfg.RootCAs != nil {
+		pool = cfg.RootCAs.Clone()
+	} else if sys, err := x509.SystemCertPool(); err == nil && sys != nil {
+		pool = sys
+	} else {
+		pool = x509.NewCertPool()
+	}
+	for _, pem := range o.caPEMs {
+		pool.AppendCertsFromPEM(pem)
+	}
+	cfg.RootCAs = pool
+	return cfg
 }

@@ -273,3 +273,28 @@ func TestInvalidInput(t *testing.T) {
 		t.Errorf("after refused input: TLS config %+v, want none of ours", cfg)
 	}
 }
+
+type noTLSRoundTripper struct{}
+
+func (noTLSRoundTripper) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errors.New("not used")
+}
+
+// A program may replace http.DefaultTransport; a caller's client without a
+// transport then gets an error with TLS options, not a panic. (Not
+// parallel: it changes a global of net/http for the test's duration.)
+func TestReplacedDefaultTransport(t *testing.T) {
+	saved := http.DefaultTransport
+	http.DefaultTransport = noTLSRoundTripper{}
+	t.Cleanup(func() { http.DefaultTransport = saved })
+	var o httpclient.Options
+	if err := o.SetClient(&http.Client{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.SetTLSConfig(&tls.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Build(); !errors.Is(err, httpclient.ErrUnsupportedTransport) {
+		t.Errorf("Build err = %v, want ErrUnsupportedTransport", err)
+	}
+}
