@@ -16,6 +16,7 @@ func TestSanitizeURL(t *testing.T) {
 		{"https://lt.example.com/x?Token=abc&MinDate=2024-01-01", "https://lt.example.com/x?MinDate=2024-01-01&Token=REDACTED"},
 		{"https://lt.example.com/x?password=a&password=b", "https://lt.example.com/x?password=REDACTED&password=REDACTED"},
 		{"https://lt.example.com/x?IncludeModules=true", "https://lt.example.com/x?IncludeModules=true"},
+		{"https://lt.example.com/x?key=k1&API_KEY=s", "https://lt.example.com/x?API_KEY=REDACTED&key=k1"},
 	}
 	for _, tt := range tests {
 		u, err := url.Parse(tt.in)

@@ -9,11 +9,12 @@ import (
 const redacted = "REDACTED"
 
 // sensitiveQueryKeys are query parameter names (lower case) whose values
-// SanitizeURL hides.
+// SanitizeURL hides. A plain "key" is not among them: LifeTime's keys
+// (EnvironmentKey, ApplicationKey, ...) identify objects and are no secret.
 var sensitiveQueryKeys = map[string]bool{
 	"token": true, "access_token": true, "auth": true, "authorization": true,
 	"password": true, "pwd": true, "pass": true, "secret": true,
-	"client_secret": true, "apikey": true, "api_key": true, "key": false,
+	"client_secret": true, "apikey": true, "api_key": true,
 	"sig": true, "signature": true, "code": true,
 }
 
