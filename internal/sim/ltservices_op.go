@@ -1,6 +1,10 @@
 package sim
 
-import "reflect"
+import (
+	"reflect"
+
+	"github.com/go-outsystems/outsystems/internal/sim/soapenv"
+)
 
 // One LifeTime Services operation is a function over its request and
 // response messages; ltsOp adds what every operation shares (decoding,
@@ -9,8 +13,8 @@ import "reflect"
 
 // ltsOperation is a served operation.
 type ltsOperation struct {
-	run       func(call *soapCall) (any, error) // runs with s.mu held
-	req, resp reflect.Type                      // the message types
+	run       func(call *soapenv.Request) (any, error) // runs with s.mu held
+	req, resp reflect.Type                             // the message types
 }
 
 // ltsCredentials is implemented by every request message.
@@ -50,9 +54,9 @@ func ltsOp[Req, Resp any, PReq interface {
 	ltsResultSetter
 }](s *Sim, body func(req PReq, resp PResp) *ltsError) ltsOperation {
 	return ltsOperation{
-		run: func(call *soapCall) (any, error) {
+		run: func(call *soapenv.Request) (any, error) {
 			req := PReq(new(Req))
-			if err := call.decode(req); err != nil {
+			if err := call.Decode(req); err != nil {
 				return nil, err
 			}
 			resp := PResp(new(Resp))

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/go-outsystems/outsystems/internal/sim/soapenv"
 )
 
 // The LifeTime Services API (SOAP, /LifeTimeServices/<Service>.asmx):
@@ -66,19 +68,20 @@ func (s *Sim) serveLTServices(services map[string]map[string]ltsOperation) http.
 			http.Error(w, "Request format is unrecognized: LifeTime Services accept SOAP over HTTP POST (GET ?WSDL for the service description).", http.StatusMethodNotAllowed)
 			return
 		}
-		call, err := readSOAPCall(r)
-		if errors.Is(err, errUnsupportedMediaType) {
+		call, err := soapenv.Read(r, maxSOAPRequestBytes)
+		var mediaType *soapenv.MediaTypeError
+		if errors.As(err, &mediaType) {
 			http.Error(w, "Unsupported media type: send text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).", http.StatusUnsupportedMediaType)
 			return
 		}
-		var fault *soapFault
+		var fault *soapenv.Fault
 		if errors.As(err, &fault) {
-			writeSOAPFault(w, call.version, fault)
+			soapenv.WriteFault(w, call.Version, fault)
 			return
 		}
 		opName, op, fault := routeLTSCall(service, ops, call)
 		if fault != nil {
-			writeSOAPFault(w, call.version, fault)
+			soapenv.WriteFault(w, call.Version, fault)
 			return
 		}
 		s.mu.Lock()
@@ -86,14 +89,14 @@ func (s *Sim) serveLTServices(services map[string]map[string]ltsOperation) http.
 		payload, err := op.run(call)
 		s.mu.Unlock()
 		if errors.As(err, &fault) {
-			writeSOAPFault(w, call.version, fault)
+			soapenv.WriteFault(w, call.Version, fault)
 			return
 		}
 		if err != nil {
-			writeSOAPFault(w, call.version, &soapFault{message: "Server was unable to process request. ---> " + err.Error()})
+			soapenv.WriteFault(w, call.Version, &soapenv.Fault{Message: soapenv.ProcessPrefix + err.Error()})
 			return
 		}
-		writeSOAPResponse(w, call.version, xml.Name{Space: ltsSchemaNS, Local: opName + "Response"}, payload)
+		soapenv.WriteAnswer(w, call.Version, xml.Name{Space: ltsSchemaNS, Local: opName + "Response"}, payload)
 	}
 }
 
@@ -101,19 +104,19 @@ func (s *Sim) serveLTServices(services map[string]map[string]ltsOperation) http.
 // (ASMX routes on it and rejects unknown actions), else by the body element
 // (SOAP 1.2 without an action parameter). The body element must be the
 // operation's request element in the OutSystems namespace.
-func routeLTSCall(service string, ops map[string]ltsOperation, call *soapCall) (string, ltsOperation, *soapFault) {
-	opName := call.operation.Local
-	if call.action != "" {
+func routeLTSCall(service string, ops map[string]ltsOperation, call *soapenv.Request) (string, ltsOperation, *soapenv.Fault) {
+	opName := call.Op.Name.Local
+	if call.Action != "" {
 		prefix := ltsActionPrefix + service + "/"
-		name, ok := strings.CutPrefix(call.action, prefix)
+		name, ok := strings.CutPrefix(call.Action, prefix)
 		if _, known := ops[name]; !ok || !known {
-			return "", ltsOperation{}, &soapFault{client: true, message: "Server did not recognize the value of HTTP Header SOAPAction: " + call.action + "."}
+			return "", ltsOperation{}, &soapenv.Fault{Client: true, Message: "Server did not recognize the value of HTTP Header SOAPAction: " + call.Action + "."}
 		}
 		opName = name
 	}
 	op, ok := ops[opName]
-	if !ok || call.operation.Local != opName || call.operation.Space != ltsSchemaNS {
-		return "", ltsOperation{}, &soapFault{client: true, message: "Server was unable to read request. ---> The request element <" + call.operation.Local + " xmlns='" + call.operation.Space + "'> was not expected: want <" + opName + " xmlns='" + ltsSchemaNS + "'>."}
+	if !ok || call.Op.Name.Local != opName || call.Op.Name.Space != ltsSchemaNS {
+		return "", ltsOperation{}, &soapenv.Fault{Client: true, Message: "Server was unable to read request. ---> The request element <" + call.Op.Name.Local + " xmlns='" + call.Op.Name.Space + "'> was not expected: want <" + opName + " xmlns='" + ltsSchemaNS + "'>."}
 	}
 	return opName, op, nil
 }

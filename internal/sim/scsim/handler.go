@@ -1,15 +1,19 @@
 package scsim
 
 import (
+	"encoding/xml"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/go-outsystems/outsystems/internal/sim/soapenv"
 )
 
 // operation is one SOAP operation of a service.
 type operation struct {
 	name string
-	call func(sc *ServiceCenter, req *soapRequest) (any, *fault)
+	call func(sc *ServiceCenter, req *soapenv.Request) (any, *fault)
 }
 
 // service is one .asmx endpoint: the module and service names that make its
@@ -26,9 +30,9 @@ func (s service) action(op string) string { return "http://" + s.module + "/" + 
 // runs with sc.mu held, after the state was advanced to now, and only once
 // the credentials of a Req that carries them (withCredentials) passed.
 func soapOp[Req any](name string, fn func(sc *ServiceCenter, in *Req, now time.Time) (any, *fault)) operation {
-	return operation{name: name, call: func(sc *ServiceCenter, req *soapRequest) (any, *fault) {
+	return operation{name: name, call: func(sc *ServiceCenter, req *soapenv.Request) (any, *fault) {
 		var in Req
-		if f := req.decode(&in); f != nil {
+		if f := req.Decode(&in); f != nil {
 			return nil, f
 		}
 		if sc.cfg.Strict {
@@ -114,19 +118,22 @@ func (sc *ServiceCenter) count(f func(*Counters)) {
 }
 
 func (sc *ServiceCenter) serveSOAP(w http.ResponseWriter, r *http.Request, svc service) {
-	req, f := parseSOAPRequest(r)
-	version := soap11
-	if req != nil {
-		version = req.version
-	}
-	if f != nil {
+	req, err := soapenv.Read(r, maxRequestBody)
+	version := req.Version
+	var f *fault
+	var mediaType *soapenv.MediaTypeError
+	switch {
+	case errors.As(err, &mediaType):
+		sc.fail(w, version, clientFault("%s", mediaType.Error()))
+		return
+	case errors.As(err, &f):
 		sc.fail(w, version, f)
 		return
 	}
-	if version == soap11 && !req.quoted && req.action != "" {
+	if version == soapenv.SOAP11 && !req.Quoted && req.Action != "" {
 		sc.count(func(c *Counters) { c.UnquotedSOAPAction++ })
 		if sc.cfg.Strict {
-			sc.fail(w, version, clientFault("SOAPAction header %s is not enclosed in quotes.", req.action))
+			sc.fail(w, version, clientFault("SOAPAction header %s is not enclosed in quotes.", req.Action))
 			return
 		}
 	}
@@ -135,25 +142,25 @@ func (sc *ServiceCenter) serveSOAP(w http.ResponseWriter, r *http.Request, svc s
 	// parameter when present, else by the body element.
 	var op operation
 	var found bool
-	if req.action != "" || version == soap11 {
-		name, ok := strings.CutPrefix(req.action, svc.action(""))
+	if req.Action != "" || version == soapenv.SOAP11 {
+		name, ok := strings.CutPrefix(req.Action, svc.action(""))
 		if ok {
 			op, found = svc.ops[name]
 		}
 		if !found {
-			sc.fail(w, version, clientFault("Server did not recognize the value of HTTP Header SOAPAction: %s.", req.action))
+			sc.fail(w, version, clientFault("Server did not recognize the value of HTTP Header SOAPAction: %s.", req.Action))
 			return
 		}
 	} else {
-		op, found = svc.ops[req.op.Name.Local]
+		op, found = svc.ops[req.Op.Name.Local]
 		if !found {
-			sc.fail(w, version, clientFault("Server did not recognize the request element %s.", req.op.Name.Local))
+			sc.fail(w, version, clientFault("Server did not recognize the request element %s.", req.Op.Name.Local))
 			return
 		}
 	}
-	if req.op.Name.Local != op.name || req.op.Name.Space != schemaNS {
+	if req.Op.Name.Local != op.name || req.Op.Name.Space != schemaNS {
 		sc.fail(w, version, clientFault("Server was unable to read request. ---> There is an error in XML document. ---> <%s xmlns='%s'> was not expected.",
-			req.op.Name.Local, req.op.Name.Space))
+			req.Op.Name.Local, req.Op.Name.Space))
 		return
 	}
 
@@ -163,12 +170,12 @@ func (sc *ServiceCenter) serveSOAP(w http.ResponseWriter, r *http.Request, svc s
 		sc.fail(w, version, f)
 		return
 	}
-	writeSOAP(w, version, resp)
+	soapenv.WriteAnswer(w, version, xml.Name{}, resp)
 }
 
-func (sc *ServiceCenter) fail(w http.ResponseWriter, v soapVersion, f *fault) {
+func (sc *ServiceCenter) fail(w http.ResponseWriter, v soapenv.Version, f *fault) {
 	sc.count(func(c *Counters) { c.Faults++ })
-	writeFault(w, v, f)
+	soapenv.WriteFault(w, v, f)
 }
 
 // authenticate checks in-body credentials (soap-apis.md §2.5). The fault text
