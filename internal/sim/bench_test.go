@@ -13,11 +13,24 @@ import (
 // GET /applications/?IncludeEnvStatus=true&IncludeModules=true of the
 // default scenario, in process (no network).
 func BenchmarkServeApplicationsList(b *testing.B) {
+	benchServeGET(b, "/applications/?IncludeEnvStatus=true&IncludeModules=true")
+}
+
+// benchScenario is the "default" scenario with seed 1 on a manual clock at t0.
+func benchScenario(b *testing.B) *Sim {
+	b.Helper()
 	s, err := NewScenario("default", Options{Seed: 1, Clock: NewManualClock(t0)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	req := httptest.NewRequest("GET", apiBase+"/applications/?IncludeEnvStatus=true&IncludeModules=true", nil)
+	return s
+}
+
+// benchServeGET measures one authenticated GET of path (relative to the API
+// base) on benchScenario, in process (no network).
+func benchServeGET(b *testing.B, path string) {
+	s := benchScenario(b)
+	req := httptest.NewRequest("GET", apiBase+path, nil)
 	req.Header.Set("Authorization", "Bearer "+s.Token())
 	b.ReportAllocs()
 	for b.Loop() {

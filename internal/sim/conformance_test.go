@@ -14,7 +14,7 @@ import (
 // differences tolerated are the rows of knownDifferences.
 func TestConformance(t *testing.T) {
 	cs := loadConformanceSpec(t)
-	clock := NewManualClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	clock := NewManualClock(t0)
 	s, err := NewScenario("default", Options{Seed: 7, Clock: clock})
 	if err != nil {
 		t.Fatal(err)

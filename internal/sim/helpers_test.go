@@ -82,21 +82,7 @@ func (e *testEnv) call(method, path string, body any, auth ...string) response {
 	if strings.HasPrefix(path, "!") {
 		url = e.srv.URL + path[1:]
 	}
-	var rd io.Reader
-	switch b := body.(type) {
-	case nil:
-	case []byte:
-		rd = bytes.NewReader(b)
-	case string:
-		rd = strings.NewReader(b)
-	default:
-		data, err := json.Marshal(b)
-		if err != nil {
-			e.t.Fatalf("marshal: %v", err)
-		}
-		rd = bytes.NewReader(data)
-	}
-	req, err := http.NewRequest(method, url, rd)
+	req, err := http.NewRequest(method, url, requestBody(e.t, body))
 	if err != nil {
 		e.t.Fatalf("new request: %v", err)
 	}
@@ -195,4 +181,58 @@ func (e *testEnv) latestVersion(appName string) string {
 	a := e.app(appName)
 	vs := decode[[]struct{ Key string }](e.t, e.must(200, "GET", "/applications/"+a.Key+"/versions/?MaximumVersionsToReturn=1", nil))
 	return vs[0].Key
+}
+
+// requestBody is the body of a test request: nil for none, []byte and
+// string as they are, anything else marshalled as JSON.
+func requestBody(t *testing.T, body any) io.Reader {
+	t.Helper()
+	switch b := body.(type) {
+	case nil:
+		return nil
+	case []byte:
+		return bytes.NewReader(b)
+	case string:
+		return strings.NewReader(b)
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		return bytes.NewReader(data)
+	}
+}
+
+// aliceWorld is the small world the people and LifeTime Services tests start
+// from: an empty simulator on a manual clock at t0 with a Development
+// environment, an application and an active user "alice" (password
+// "secret1") with the given role.
+type aliceWorld struct {
+	sim   *Sim
+	clock *ManualClock
+	dev   Environment
+	app   Application
+	user  User
+}
+
+func newAliceWorld(t *testing.T, opts Options, role string, app Application) aliceWorld {
+	t.Helper()
+	w := aliceWorld{clock: NewManualClock(t0)}
+	opts.Clock = w.clock
+	w.sim = New(opts)
+	var err error
+	if w.dev, err = w.sim.AddEnvironment(Environment{Name: "Development", HostName: "dev.example.test", Type: "Development", OSVersion: "11.30.1.41234"}); err != nil {
+		t.Fatal(err)
+	}
+	if w.app, err = w.sim.AddApplication(app); err != nil {
+		t.Fatal(err)
+	}
+	r, ok := w.sim.RoleByName(role)
+	if !ok {
+		t.Fatalf("no role %q", role)
+	}
+	if w.user, err = w.sim.AddUser(User{Username: "alice", Name: "Alice", Email: "alice@example.test", IsActive: true, RoleKey: r.Key, Password: "secret1"}); err != nil {
+		t.Fatal(err)
+	}
+	return w
 }

@@ -32,24 +32,11 @@ type ltsFixture struct {
 
 func newLTSFixture(t *testing.T, opts Options) *ltsFixture {
 	t.Helper()
-	clock := NewManualClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-	opts.Clock = clock
-	s := New(opts)
-	env, err := s.AddEnvironment(Environment{Name: "Development", HostName: "dev.example.test", Type: "Development", OSVersion: "11.30.1.41234"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	app, err := s.AddApplication(Application{Name: "Orders", Description: "Order management"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, _ := s.RoleByName("Administrator")
-	if _, err := s.AddUser(User{Username: "alice", Name: "Alice", Email: "alice@example.test", IsActive: true, RoleKey: admin.Key, Password: "secret1"}); err != nil {
-		t.Fatal(err)
-	}
+	w := newAliceWorld(t, opts, "Administrator", Application{Name: "Orders", Description: "Order management"})
+	s := w.sim
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	return &ltsFixture{sim: s, clock: clock, srv: srv, envKey: env.Key, appKey: app.Key}
+	return &ltsFixture{sim: s, clock: w.clock, srv: srv, envKey: w.dev.Key, appKey: w.app.Key}
 }
 
 // call posts a SOAP 1.1 request of op on service; inner is the XML inside

@@ -33,32 +33,18 @@ type peopleEnv struct {
 
 func newPeopleEnv(t *testing.T, opts Options) *peopleEnv {
 	t.Helper()
-	clock := NewManualClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-	opts.Clock = clock
-	s := New(opts)
-	dev, err := s.AddEnvironment(Environment{Name: "Development", HostName: "dev.example.test", Type: "Development", OSVersion: "11.30.1.41234", Order: 0})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newAliceWorld(t, opts, "Developer", Application{Name: "Orders"})
+	s := w.sim
 	prd, err := s.AddEnvironment(Environment{Name: "Production", HostName: "prd.example.test", Type: "Production", OSVersion: "11.30.1.41234", Order: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	app, err := s.AddApplication(Application{Name: "Orders"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dev1, _ := s.RoleByName("Developer")
-	u, err := s.AddUser(User{Username: "alice", Name: "Alice", Email: "alice@example.test", IsActive: true, RoleKey: dev1.Key, Password: "secret1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.AddDBConnection(dev.Key, DBConnection{Name: "CRM", ProviderKey: "SqlServer", Description: "CRM database", Username: "crm", Password: "crm-pass"}); err != nil {
+	if err := s.AddDBConnection(w.dev.Key, DBConnection{Name: "CRM", ProviderKey: "SqlServer", Description: "CRM database", Username: "crm", Password: "crm-pass"}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(newConformanceRecorder(t, s))
 	t.Cleanup(srv.Close)
-	return &peopleEnv{t: t, sim: s, clock: clock, url: srv.URL, token: s.Token(), devKey: dev.Key, prdKey: prd.Key, appKey: app.Key, user: u}
+	return &peopleEnv{t: t, sim: s, clock: w.clock, url: srv.URL, token: s.Token(), devKey: w.dev.Key, prdKey: prd.Key, appKey: w.app.Key, user: w.user}
 }
 
 // reply is one answer.
@@ -77,23 +63,11 @@ func (e *peopleEnv) do(method, path string, body any) reply {
 
 func (e *peopleEnv) doAs(token, method, path string, body any) reply {
 	e.t.Helper()
-	var rd io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		rd = strings.NewReader(b)
-	default:
-		data, err := json.Marshal(b)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		rd = strings.NewReader(string(data))
-	}
 	contentType := ""
-	if rd != nil {
+	if body != nil {
 		contentType = "application/json"
 	}
-	return e.send(token, method, path, contentType, rd)
+	return e.send(token, method, path, contentType, requestBody(e.t, body))
 }
 
 // send sends a request with any body and content type.
