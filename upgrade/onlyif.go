@@ -52,7 +52,7 @@ func WhenModel(models ...DeploymentModel) Condition {
 // found plugin modules, or has not run.
 func WhenPlugins() Condition {
 	return func(st *State) (bool, string) {
-		if st.PluginsDetected && len(st.Plugins) == 0 {
+		if st.noPlugins() {
 			return false, "no LifeTime plugins in the LifeTime environment"
 		}
 		return true, ""

@@ -45,6 +45,10 @@ type State struct {
 	clk      Clock
 }
 
+// noPlugins reports whether detect-plugins ran and found no plugin module,
+// so the plugin steps have nothing to do.
+func (s *State) noPlugins() bool { return s.PluginsDetected && len(s.Plugins) == 0 }
+
 // NewState returns a State for an upgrade to target with the caller's
 // facts. It checks the facts the ready-made plans need: target and model
 // are required, and a hybrid model needs the licence purchase date.

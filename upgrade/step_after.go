@@ -32,7 +32,7 @@ func RepublishPlugins(c Clients, solution string) Step {
 			solution, len(st.Plugins), strings.Join(moduleNames(st.Plugins), ", "))
 	}
 	skipIfNone := func(st *State) bool {
-		if st.PluginsDetected && len(st.Plugins) == 0 {
+		if st.noPlugins() {
 			st.Skip("no LifeTime plugins to republish")
 			return true
 		}
@@ -109,7 +109,7 @@ func VerifyPlugins(c Clients) Step {
 		return nil
 	}
 	return NewStep(StepVerifyPlugins, func(ctx context.Context, st *State) error {
-		if st.PluginsDetected && len(st.Plugins) == 0 {
+		if st.noPlugins() {
 			st.Skip("no LifeTime plugins to verify")
 			return nil
 		}

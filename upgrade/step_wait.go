@@ -1,6 +1,7 @@
 package upgrade
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"time"
@@ -99,13 +100,8 @@ func (w *waitStep) run(ctx context.Context, st *State) error {
 	if err := w.check(); err != nil {
 		return err
 	}
-	timeout, interval := w.opts.Timeout, w.opts.Interval
-	if timeout == 0 {
-		timeout = 6 * time.Hour
-	}
-	if interval == 0 {
-		interval = 30 * time.Second
-	}
+	timeout := cmp.Or(w.opts.Timeout, 6*time.Hour)
+	interval := cmp.Or(w.opts.Interval, 30*time.Second)
 	start := st.clock()
 	deadline := start.Add(timeout)
 	werr := &WaitError{}
