@@ -189,7 +189,7 @@ func (s *Sim) ltsRoleDelete(req *roleDeleteRequest, resp *roleDeleteResponse) *l
 	if len(affected) > 0 {
 		next = s.roleByName(req.UsersNewRoleName)
 		if next == nil || next == r {
-			return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.UsersNewRoleName+"'.")
+			return ltsNoRole(req.UsersNewRoleName)
 		}
 	}
 	resp.AffectedPlatformUsers = &platformUsersXML{}
@@ -202,12 +202,9 @@ func (s *Sim) ltsRoleDelete(req *roleDeleteRequest, resp *roleDeleteResponse) *l
 }
 
 func (s *Sim) ltsRoleGetPermissions(req *roleNameRequest, resp *roleGetPermissionsResponse) *ltsError {
-	if strings.TrimSpace(req.RoleName) == "" {
-		return ltsFail(ltsRoleNameEmpty, "")
-	}
-	r := s.roleByName(req.RoleName)
-	if r == nil {
-		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+	r, err := s.ltsMustRole(req.RoleName)
+	if err != nil {
+		return err
 	}
 	resp.PlatformRolePermissions = s.rolePermissionsXML(r)
 	return nil
@@ -271,14 +268,28 @@ func (s *Sim) rolePermissionsXML(r *Role) *environmentPermissionsForRoleXML {
 	return out
 }
 
-// ltsMustChangeableRole finds a role that may be changed: errors 14, 303, 301.
-func (s *Sim) ltsMustChangeableRole(name string) (*Role, *ltsError) {
+// ltsMustRole finds a role by name: errors 14 (empty name) and 301.
+func (s *Sim) ltsMustRole(name string) (*Role, *ltsError) {
 	if strings.TrimSpace(name) == "" {
 		return nil, ltsFail(ltsRoleNameEmpty, "")
 	}
 	r := s.roleByName(name)
 	if r == nil {
-		return nil, ltsFail(ltsRoleNotFound, "There is no role with name '"+name+"'.")
+		return nil, ltsNoRole(name)
+	}
+	return r, nil
+}
+
+// ltsNoRole is error 301, no role called name.
+func ltsNoRole(name string) *ltsError {
+	return ltsFail(ltsRoleNotFound, "There is no role with name '"+name+"'.")
+}
+
+// ltsMustChangeableRole finds a role that may be changed: errors 14, 301, 303.
+func (s *Sim) ltsMustChangeableRole(name string) (*Role, *ltsError) {
+	r, err := s.ltsMustRole(name)
+	if err != nil {
+		return nil, err
 	}
 	if r.Reserved {
 		return nil, ltsFail(ltsRoleProtected, "Role with name '"+r.Name+"' is protected.")

@@ -120,31 +120,20 @@ func (s *Sim) ltsTeamDelete(req *teamNameRequest, _ *ltsNoPayload) *ltsError {
 }
 
 func (s *Sim) ltsTeamAddUser(req *teamAddUserRequest, _ *ltsNoPayload) *ltsError {
-	t, err := s.ltsMustTeam(req.TeamName)
+	t, u, err := s.ltsTeamAndUser(req.TeamName, req.Username)
 	if err != nil {
 		return err
 	}
-	u, err := s.ltsMustUser(req.Username)
+	role, err := s.ltsMustRole(req.RoleName)
 	if err != nil {
 		return err
-	}
-	if strings.TrimSpace(req.RoleName) == "" {
-		return ltsFail(ltsRoleNameEmpty, "")
-	}
-	role := s.roleByName(req.RoleName)
-	if role == nil {
-		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
 	}
 	setTeamMember(t, u.Key, role.Key)
 	return nil
 }
 
 func (s *Sim) ltsTeamRemoveUser(req *teamUserRequest, _ *ltsNoPayload) *ltsError {
-	t, err := s.ltsMustTeam(req.TeamName)
-	if err != nil {
-		return err
-	}
-	u, err := s.ltsMustUser(req.Username)
+	t, u, err := s.ltsTeamAndUser(req.TeamName, req.Username)
 	if err != nil {
 		return err
 	}
@@ -187,6 +176,19 @@ func (s *Sim) ltsTeamAndApplication(req *teamApplicationRequest) (*Team, *applic
 	return t, app, nil
 }
 
+// ltsTeamAndUser resolves the team and user of a request.
+func (s *Sim) ltsTeamAndUser(teamName, username string) (*Team, *User, *ltsError) {
+	t, err := s.ltsMustTeam(teamName)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := s.ltsMustUser(username)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, u, nil
+}
+
 // platformTeam converts a team with its applications and users. Callers hold s.mu.
 func (s *Sim) platformTeam(t *Team) *platformTeamXML {
 	p := &platformTeamXML{ID: recordID(t.Key), Name: t.Name, Description: t.Description}
@@ -214,12 +216,7 @@ func (s *Sim) ltsTeamByName(name string) *Team {
 	if name == "" {
 		return nil
 	}
-	for _, t := range s.teams {
-		if strings.EqualFold(t.Name, name) {
-			return t
-		}
-	}
-	return nil
+	return findFold(s.teams, name, func(t *Team) string { return t.Name })
 }
 
 // ltsMustTeam finds a team or fails with ltsTeamNotFound.

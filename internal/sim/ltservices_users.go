@@ -191,9 +191,9 @@ func (s *Sim) ltsUserCreateOrUpdate(req *userCreateOrUpdateRequest, resp *userCr
 	case strings.TrimSpace(req.RoleName) == "":
 		return ltsFail(ltsRoleNameEmpty, "")
 	}
-	role := s.roleByName(req.RoleName)
-	if role == nil {
-		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+	role, err := s.ltsMustRole(req.RoleName)
+	if err != nil {
+		return err
 	}
 	u := s.userByUsername(req.Username)
 	if (u == nil || req.Password != "") && len(req.Password) < ltsMinPasswordLength {
@@ -257,17 +257,13 @@ func (s *Sim) ltsSetUserActive(username string, active bool) *ltsError {
 }
 
 func (s *Sim) ltsUserSetApplicationRole(req *userSetApplicationRoleRequest, _ *ltsNoPayload) *ltsError {
-	u, err := s.ltsMustUser(req.Username)
+	u, app, err := s.ltsUserAndApplication(req.Username, req.ApplicationKey)
 	if err != nil {
 		return err
 	}
-	app, err := s.ltsMustApplication(req.ApplicationKey)
-	if err != nil {
-		return err
-	}
-	role := s.roleByName(req.RoleName)
+	role := s.roleByName(req.RoleName) // an empty name is not error 14 here
 	if role == nil {
-		return ltsFail(ltsRoleNotFound, "There is no role with name '"+req.RoleName+"'.")
+		return ltsNoRole(req.RoleName)
 	}
 	if u.ApplicationRoles == nil {
 		u.ApplicationRoles = map[string]string{}
@@ -277,11 +273,7 @@ func (s *Sim) ltsUserSetApplicationRole(req *userSetApplicationRoleRequest, _ *l
 }
 
 func (s *Sim) ltsUserGetApplicationPermissions(req *userApplicationRequest, resp *userGetApplicationPermissionsResponse) *ltsError {
-	u, err := s.ltsMustUser(req.Username)
-	if err != nil {
-		return err
-	}
-	app, err := s.ltsMustApplication(req.ApplicationKey)
+	u, app, err := s.ltsUserAndApplication(req.Username, req.ApplicationKey)
 	if err != nil {
 		return err
 	}
@@ -315,11 +307,7 @@ func (s *Sim) ltsUserGetAllPermissions(req *usernameRequest, resp *userGetAllPer
 }
 
 func (s *Sim) ltsUserDeleteApplicationPermission(req *userApplicationRequest, _ *ltsNoPayload) *ltsError {
-	u, err := s.ltsMustUser(req.Username)
-	if err != nil {
-		return err
-	}
-	app, err := s.ltsMustApplication(req.ApplicationKey)
+	u, app, err := s.ltsUserAndApplication(req.Username, req.ApplicationKey)
 	if err != nil {
 		return err
 	}
@@ -364,6 +352,19 @@ func (s *Sim) ltsMustUser(username string) (*User, *ltsError) {
 		return nil, ltsFail(ltsUserNotFound, "There is no user with username '"+username+"'.")
 	}
 	return u, nil
+}
+
+// ltsUserAndApplication resolves the user and the application of a request.
+func (s *Sim) ltsUserAndApplication(username, appKey string) (*User, *application, *ltsError) {
+	u, err := s.ltsMustUser(username)
+	if err != nil {
+		return nil, nil, err
+	}
+	app, err := s.ltsMustApplication(appKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	return u, app, nil
 }
 
 // ltsMustApplication finds an application or returns the documented errors 12 / 400.
