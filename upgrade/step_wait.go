@@ -3,6 +3,7 @@ package upgrade
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -38,7 +39,8 @@ func (o WaitOptions) valid() error {
 // inventory); the summary then says the version was inferred. It keeps
 // waiting through 503s, refused connections and timeouts, polls every
 // Interval, sends a progress event per poll, and fails with a [*WaitError]
-// when Timeout passes first. It fills [State.Console].
+// when Timeout passes first; a version the rules cannot compare with the
+// target ends the wait at once with their error. It fills [State.Console].
 //
 // In a dry run it looks once, reports what it sees and that it would wait,
 // and returns at once.
@@ -65,13 +67,25 @@ func (w *waitStep) poll(ctx context.Context, st *State, possibleBefore bool) (cv
 	}
 	certain, possible, err := w.c.Rules.AtTarget(v, st.Target)
 	if err != nil {
-		return &v, false, false, err
+		// Waiting does not mend a target or a version the rules cannot
+		// compare: the wait ends.
+		return &v, false, false, &compareError{err: err}
 	}
 	if certain {
 		return &v, true, false, nil
 	}
 	return &v, possible && !possibleBefore, possible && !possibleBefore, nil
 }
+
+// compareError is a failure of the rules to compare the console's version
+// with the target, which ends the wait at once.
+type compareError struct{ err error }
+
+func (e *compareError) Error() string {
+	return "comparing the console version with the target: " + e.err.Error()
+}
+
+func (e *compareError) Unwrap() error { return e.err }
 
 // possibleBefore reports whether the console may already have been at the
 // target when the inventory was taken.
@@ -128,7 +142,7 @@ func (w *waitStep) run(ctx context.Context, st *State) error {
 		case err != nil:
 			werr.LastErr = err
 			ev.Message = "console not available: " + err.Error()
-			if w.opts.Fatal != nil && w.opts.Fatal(err) {
+			if _, ok := errors.AsType[*compareError](err); ok || (w.opts.Fatal != nil && w.opts.Fatal(err)) {
 				st.emit(ev)
 				return fmt.Errorf("waiting for the console: %w", err)
 			}

@@ -565,3 +565,21 @@ func TestTakeInventoryDedicationUnknownOrDeclared(t *testing.T) {
 		t.Errorf("compat on unknown dedication: %v, %+v", err, fs)
 	}
 }
+
+// A version the rules cannot compare with the target ends the wait at
+// once: waiting for hours would not change it.
+func TestWaitForConsoleStopsWhenRulesCannotCompare(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		f, _, c := newFake()
+		f.console = ConsoleVersion{PlatformServer: "11.38.1"} // the fake rules cannot compare it
+		start := time.Now()
+		_, err := runOne(t, WaitForConsole(c, WaitOptions{Interval: time.Minute, Timeout: time.Hour}), newTestState(t))
+		if err == nil || errors.Is(err, ErrConsoleNotBack) || !strings.Contains(err.Error(), "comparing the console version") {
+			t.Errorf("err = %v, want the comparison error", err)
+		}
+		if f.pings != 1 || time.Since(start) != 0 {
+			t.Errorf("pings = %d after %s, want 1 at once", f.pings, time.Since(start))
+		}
+	})
+}
