@@ -50,6 +50,18 @@ func writeErrorf(w http.ResponseWriter, status int, format string, args ...any) 
 	writeError(w, status, fmt.Sprintf(format, args...))
 }
 
+// pathItem returns the item the path parameter param names, looked up with
+// find; when there is none it answers 404 "<kind> with key <key> not found."
+// and returns nil.
+func pathItem[T any](w http.ResponseWriter, r *http.Request, param, kind string, find func(string) *T) *T {
+	key := r.PathValue(param)
+	it := find(key)
+	if it == nil {
+		writeErrorf(w, http.StatusNotFound, "%s with key %s not found.", kind, key)
+	}
+	return it
+}
+
 // writeList writes a JSON array with 200, or 204 with an empty body when the
 // list is empty: the real server answers "nothing to list" with 204
 // (lifetime-rest-api.md §0 item 4, §5.1). list must be a slice.

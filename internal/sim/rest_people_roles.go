@@ -67,9 +67,8 @@ func (s *Sim) listRoles(w http.ResponseWriter, r *http.Request, _ *ServiceAccoun
 
 func (s *Sim) getRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
 	perms := queryFlag(r, "IncludeEnvPermissions")
-	role := s.role(r.PathValue("RoleKey"))
+	role := pathItem(w, r, "RoleKey", "Role", s.role)
 	if role == nil {
-		writeErrorf(w, http.StatusNotFound, "Role with key %s not found.", r.PathValue("RoleKey"))
 		return
 	}
 	writeJSON(w, http.StatusOK, s.toWireRole(role, perms))
@@ -97,9 +96,8 @@ func (s *Sim) createRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 
 // updateRole answers 200 with the key as text/plain.
 func (s *Sim) updateRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	role := s.role(r.PathValue("RoleKey"))
+	role := pathItem(w, r, "RoleKey", "Role", s.role)
 	if role == nil {
-		writeErrorf(w, http.StatusNotFound, "Role with key %s not found.", r.PathValue("RoleKey"))
 		return
 	}
 	var in roleInput
@@ -155,9 +153,8 @@ func (s *Sim) applyRoleInput(role *Role, in roleInput) string {
 // UsersNewRoleKey query (the key of the replacement role, although the
 // swagger types it boolean: lifetime-rest-api.md §2.2 Roles).
 func (s *Sim) deleteRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	role := s.role(r.PathValue("RoleKey"))
+	role := pathItem(w, r, "RoleKey", "Role", s.role)
 	if role == nil {
-		writeErrorf(w, http.StatusNotFound, "Role with key %s not found.", r.PathValue("RoleKey"))
 		return
 	}
 	if role.Reserved {

@@ -57,9 +57,8 @@ func (s *Sim) listTeams(w http.ResponseWriter, r *http.Request, _ *ServiceAccoun
 
 func (s *Sim) getTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
 	users, apps := teamIncludes(r)
-	t := s.team(r.PathValue("TeamKey"))
+	t := pathItem(w, r, "TeamKey", "Team", s.team)
 	if t == nil {
-		writeErrorf(w, http.StatusNotFound, "Team with key %s not found.", r.PathValue("TeamKey"))
 		return
 	}
 	writeJSON(w, http.StatusOK, s.toWireTeam(t, users, apps))
@@ -81,9 +80,8 @@ func (s *Sim) createTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 }
 
 func (s *Sim) updateTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := s.team(r.PathValue("TeamKey"))
+	t := pathItem(w, r, "TeamKey", "Team", s.team)
 	if t == nil {
-		writeErrorf(w, http.StatusNotFound, "Team with key %s not found.", r.PathValue("TeamKey"))
 		return
 	}
 	var in teamInput
@@ -113,9 +111,8 @@ func (s *Sim) applyTeamInput(t *Team, in teamInput) string {
 }
 
 func (s *Sim) deleteTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := s.team(r.PathValue("TeamKey"))
+	t := pathItem(w, r, "TeamKey", "Team", s.team)
 	if t == nil {
-		writeErrorf(w, http.StatusNotFound, "Team with key %s not found.", r.PathValue("TeamKey"))
 		return
 	}
 	s.teams = slices.DeleteFunc(s.teams, func(x *Team) bool { return x == t })
@@ -123,9 +120,8 @@ func (s *Sim) deleteTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 }
 
 func (s *Sim) addTeamApplication(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := s.team(r.PathValue("TeamKey"))
+	t := pathItem(w, r, "TeamKey", "Team", s.team)
 	if t == nil {
-		writeErrorf(w, http.StatusNotFound, "Team with key %s not found.", r.PathValue("TeamKey"))
 		return
 	}
 	var in wireApplicationShortInfo
@@ -143,9 +139,8 @@ func (s *Sim) addTeamApplication(w http.ResponseWriter, r *http.Request, _ *Serv
 }
 
 func (s *Sim) removeTeamApplication(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := s.team(r.PathValue("TeamKey"))
+	t := pathItem(w, r, "TeamKey", "Team", s.team)
 	if t == nil {
-		writeErrorf(w, http.StatusNotFound, "Team with key %s not found.", r.PathValue("TeamKey"))
 		return
 	}
 	app := s.app(r.PathValue("ApplicationKey"))
@@ -161,9 +156,8 @@ func (s *Sim) removeTeamApplication(w http.ResponseWriter, r *http.Request, _ *S
 }
 
 func (s *Sim) addTeamUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := s.team(r.PathValue("TeamKey"))
+	t := pathItem(w, r, "TeamKey", "Team", s.team)
 	if t == nil {
-		writeErrorf(w, http.StatusNotFound, "Team with key %s not found.", r.PathValue("TeamKey"))
 		return
 	}
 	var in struct {
@@ -184,9 +178,8 @@ func (s *Sim) addTeamUser(w http.ResponseWriter, r *http.Request, _ *ServiceAcco
 }
 
 func (s *Sim) removeTeamUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := s.team(r.PathValue("TeamKey"))
+	t := pathItem(w, r, "TeamKey", "Team", s.team)
 	if t == nil {
-		writeErrorf(w, http.StatusNotFound, "Team with key %s not found.", r.PathValue("TeamKey"))
 		return
 	}
 	u := s.user(r.PathValue("UserKey"))

@@ -73,9 +73,8 @@ func (s *Sim) listUsers(w http.ResponseWriter, r *http.Request, _ *ServiceAccoun
 
 func (s *Sim) getUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
 	teams, appRoles := queryFlag(r, "includeTeams"), queryFlag(r, "includeApplicationRoles")
-	u := s.user(r.PathValue("UserKey"))
+	u := pathItem(w, r, "UserKey", "User", s.user)
 	if u == nil {
-		writeErrorf(w, http.StatusNotFound, "User with key %s not found.", r.PathValue("UserKey"))
 		return
 	}
 	writeJSON(w, http.StatusOK, s.toWireUser(u, teams, appRoles))
@@ -100,9 +99,8 @@ func (s *Sim) createUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 
 // updateUser answers 200 with the key as text/plain (swagger produces).
 func (s *Sim) updateUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := s.user(r.PathValue("UserKey"))
+	u := pathItem(w, r, "UserKey", "User", s.user)
 	if u == nil {
-		writeErrorf(w, http.StatusNotFound, "User with key %s not found.", r.PathValue("UserKey"))
 		return
 	}
 	var in userInput
@@ -154,9 +152,8 @@ func (s *Sim) applyUserInput(u *User, in userInput, create bool) string {
 }
 
 func (s *Sim) setUserPassword(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := s.user(r.PathValue("UserKey"))
+	u := pathItem(w, r, "UserKey", "User", s.user)
 	if u == nil {
-		writeErrorf(w, http.StatusNotFound, "User with key %s not found.", r.PathValue("UserKey"))
 		return
 	}
 	var in struct {
@@ -175,9 +172,8 @@ func (s *Sim) setUserPassword(w http.ResponseWriter, r *http.Request, _ *Service
 }
 
 func (s *Sim) grantUserApp(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := s.user(r.PathValue("UserKey"))
+	u := pathItem(w, r, "UserKey", "User", s.user)
 	if u == nil {
-		writeErrorf(w, http.StatusNotFound, "User with key %s not found.", r.PathValue("UserKey"))
 		return
 	}
 	var in wireApplicationRole
@@ -198,12 +194,11 @@ func (s *Sim) grantUserApp(w http.ResponseWriter, r *http.Request, _ *ServiceAcc
 }
 
 func (s *Sim) revokeUserApp(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := s.user(r.PathValue("UserKey"))
-	appKey := r.PathValue("ApplicationKey")
+	u := pathItem(w, r, "UserKey", "User", s.user)
 	if u == nil {
-		writeErrorf(w, http.StatusNotFound, "User with key %s not found.", r.PathValue("UserKey"))
 		return
 	}
+	appKey := r.PathValue("ApplicationKey")
 	for k := range u.ApplicationRoles {
 		if strings.EqualFold(k, appKey) {
 			delete(u.ApplicationRoles, k)
@@ -349,9 +344,8 @@ func setSuccessHeaders(w http.ResponseWriter, status int, message string) {
 }
 
 func (s *Sim) listUserBlockedLogins(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := s.user(r.PathValue("UserKey"))
+	u := pathItem(w, r, "UserKey", "User", s.user)
 	if u == nil {
-		writeErrorf(w, http.StatusNotFound, "User with key %s not found.", r.PathValue("UserKey"))
 		return
 	}
 	envKey, ok := s.loginFilter(w, r)
@@ -362,9 +356,8 @@ func (s *Sim) listUserBlockedLogins(w http.ResponseWriter, r *http.Request, _ *S
 }
 
 func (s *Sim) unblockUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := s.user(r.PathValue("UserKey"))
+	u := pathItem(w, r, "UserKey", "User", s.user)
 	if u == nil {
-		writeErrorf(w, http.StatusNotFound, "User with key %s not found.", r.PathValue("UserKey"))
 		return
 	}
 	envKey, ok := s.loginFilter(w, r)
