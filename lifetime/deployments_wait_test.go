@@ -593,3 +593,16 @@ func TestWaitOptionsDefaults(t *testing.T) {
 		}
 	}
 }
+
+func TestOutageErrorText(t *testing.T) {
+	t.Parallel()
+	last := errors.New("connection refused")
+	err := error(&OutageError{DeploymentKey: "k1", LastStatus: DeploymentRunning, Failures: 3, Outage: time.Minute, Err: last})
+	want := `lifetime: waiting for deployment k1 (last status "running"): 3 polls in a row failed over 1m0s, outcome unknown: connection refused`
+	if err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err.Error(), want)
+	}
+	if !errors.Is(err, last) {
+		t.Error("errors.Is does not find the last poll's error")
+	}
+}

@@ -237,3 +237,19 @@ func TestWrappedGroupRunsAsOneStep(t *testing.T) {
 		}
 	})
 }
+
+// A wrapped group that completed is rolled back as a whole, its steps in
+// reverse order, when a later step fails.
+func TestWrappedGroupRolledBackWhenALaterStepFails(t *testing.T) {
+	t.Parallel()
+	tr := &trace{}
+	group := WithTimeout(Sequence("g", tr.step("a", nil), tr.step("b", nil)), time.Hour)
+	_, err := Run(t.Context(), Sequence("plan", group, tr.step("c", errors.New("boom"))), newTestState(t))
+	if err == nil {
+		t.Fatal("err = nil, want c's failure")
+	}
+	want := []string{"run a", "run b", "run c", "rollback b", "rollback a", "cleanup b", "cleanup a"}
+	if d := cmp.Diff(want, tr.calls); d != "" {
+		t.Errorf("calls (-want +got):\n%s", d)
+	}
+}
