@@ -51,13 +51,13 @@ func writeErrorf(w http.ResponseWriter, status int, format string, args ...any) 
 }
 
 // pathItem returns the item the path parameter param names, looked up with
-// find; when there is none it answers 404 "<kind> with key <key> not found."
-// and returns nil.
-func pathItem[T any](w http.ResponseWriter, r *http.Request, param, kind string, find func(string) *T) *T {
+// find; when there is none it answers 404 with notFound, a format whose one
+// verb is the key, and returns nil. Callers hold s.mu.
+func pathItem[T any](w http.ResponseWriter, r *http.Request, param, notFound string, find func(string) *T) *T {
 	key := r.PathValue(param)
 	it := find(key)
 	if it == nil {
-		writeErrorf(w, http.StatusNotFound, "%s with key %s not found.", kind, key)
+		writeErrorf(w, http.StatusNotFound, notFound, key)
 	}
 	return it
 }

@@ -21,12 +21,7 @@ func (s *Sim) applicationRoutes() []route {
 
 // pathApp resolves {ApplicationKey}, writing 404 when unknown. Callers hold s.mu.
 func (s *Sim) pathApp(w http.ResponseWriter, r *http.Request) *application {
-	key := r.PathValue("ApplicationKey")
-	a := s.app(key)
-	if a == nil {
-		writeErrorf(w, http.StatusNotFound, "Failed to retrieve the application with key %s.", key)
-	}
-	return a
+	return pathItem(w, r, "ApplicationKey", "Failed to retrieve the application with key %s.", s.app)
 }
 
 // pathAppVersion resolves {ApplicationKey} and {VersionKey}, writing 404

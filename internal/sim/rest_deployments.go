@@ -29,12 +29,7 @@ func (s *Sim) deploymentRoutes() []route {
 // pathDeployment resolves {DeploymentKey}, writing 404 when unknown. Callers
 // hold s.mu.
 func (s *Sim) pathDeployment(w http.ResponseWriter, r *http.Request) *deployment {
-	key := r.PathValue("DeploymentKey")
-	d := s.deployment(key)
-	if d == nil {
-		writeErrorf(w, http.StatusNotFound, "Deployment with key %s not found.", key)
-	}
-	return d
+	return pathItem(w, r, "DeploymentKey", "Deployment with key %s not found.", s.deployment)
 }
 
 // deploymentRequest is the swagger

@@ -32,12 +32,7 @@ func (s *Sim) environmentRoutes() []route {
 // pathEnv resolves the {EnvironmentKey} path value, writing 404 when it is
 // unknown. Callers hold s.mu.
 func (s *Sim) pathEnv(w http.ResponseWriter, r *http.Request) *environment {
-	key := r.PathValue("EnvironmentKey")
-	e := s.env(key)
-	if e == nil {
-		writeErrorf(w, http.StatusNotFound, "Failed to retrieve the environment with key: %s.", key)
-	}
-	return e
+	return pathItem(w, r, "EnvironmentKey", "Failed to retrieve the environment with key: %s.", s.env)
 }
 
 // environmentRegistration is the swagger "EnvironmentRegistration".
@@ -127,10 +122,8 @@ func (s *Sim) unregisterEnvironment(w http.ResponseWriter, r *http.Request, _ *S
 		writeError(w, http.StatusMethodNotAllowed, "Failed to unregister the environment because the feature is not enabled.")
 		return
 	}
-	key := r.PathValue("EnvironmentKey")
-	e := s.env(key)
+	e := pathItem(w, r, "EnvironmentKey", "Failed to unregister the environment with key %s because it was not found.", s.env)
 	if e == nil {
-		writeErrorf(w, http.StatusNotFound, "Failed to unregister the environment with key %s because it was not found.", key)
 		return
 	}
 	for _, d := range s.deployments {

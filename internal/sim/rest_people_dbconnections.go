@@ -63,12 +63,8 @@ type wireDBPermissionLevel struct {
 // dbEnvironment returns the environment of the path; ok is false when a 404
 // was written. Callers hold s.mu.
 func (s *Sim) dbEnvironment(w http.ResponseWriter, r *http.Request) (*environment, bool) {
-	e := s.env(r.PathValue("EnvironmentKey"))
-	if e == nil {
-		writeErrorf(w, http.StatusNotFound, "Invalid environment key %s.", r.PathValue("EnvironmentKey"))
-		return nil, false
-	}
-	return e, true
+	e := pathItem(w, r, "EnvironmentKey", "Invalid environment key %s.", s.env)
+	return e, e != nil
 }
 
 // dbConnectionOf returns the environment and DB connection of the path; ok

@@ -67,7 +67,7 @@ func (s *Sim) listRoles(w http.ResponseWriter, r *http.Request, _ *ServiceAccoun
 
 func (s *Sim) getRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
 	perms := queryFlag(r, "IncludeEnvPermissions")
-	role := pathItem(w, r, "RoleKey", "Role", s.role)
+	role := pathItem(w, r, "RoleKey", "Role with key %s not found.", s.role)
 	if role == nil {
 		return
 	}
@@ -96,7 +96,7 @@ func (s *Sim) createRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 
 // updateRole answers 200 with the key as text/plain.
 func (s *Sim) updateRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	role := pathItem(w, r, "RoleKey", "Role", s.role)
+	role := pathItem(w, r, "RoleKey", "Role with key %s not found.", s.role)
 	if role == nil {
 		return
 	}
@@ -153,7 +153,7 @@ func (s *Sim) applyRoleInput(role *Role, in roleInput) string {
 // UsersNewRoleKey query (the key of the replacement role, although the
 // swagger types it boolean: lifetime-rest-api.md §2.2 Roles).
 func (s *Sim) deleteRole(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	role := pathItem(w, r, "RoleKey", "Role", s.role)
+	role := pathItem(w, r, "RoleKey", "Role with key %s not found.", s.role)
 	if role == nil {
 		return
 	}

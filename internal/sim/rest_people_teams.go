@@ -57,7 +57,7 @@ func (s *Sim) listTeams(w http.ResponseWriter, r *http.Request, _ *ServiceAccoun
 
 func (s *Sim) getTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
 	users, apps := teamIncludes(r)
-	t := pathItem(w, r, "TeamKey", "Team", s.team)
+	t := pathItem(w, r, "TeamKey", "Team with key %s not found.", s.team)
 	if t == nil {
 		return
 	}
@@ -80,7 +80,7 @@ func (s *Sim) createTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 }
 
 func (s *Sim) updateTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := pathItem(w, r, "TeamKey", "Team", s.team)
+	t := pathItem(w, r, "TeamKey", "Team with key %s not found.", s.team)
 	if t == nil {
 		return
 	}
@@ -111,7 +111,7 @@ func (s *Sim) applyTeamInput(t *Team, in teamInput) string {
 }
 
 func (s *Sim) deleteTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := pathItem(w, r, "TeamKey", "Team", s.team)
+	t := pathItem(w, r, "TeamKey", "Team with key %s not found.", s.team)
 	if t == nil {
 		return
 	}
@@ -120,7 +120,7 @@ func (s *Sim) deleteTeam(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 }
 
 func (s *Sim) addTeamApplication(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := pathItem(w, r, "TeamKey", "Team", s.team)
+	t := pathItem(w, r, "TeamKey", "Team with key %s not found.", s.team)
 	if t == nil {
 		return
 	}
@@ -139,7 +139,7 @@ func (s *Sim) addTeamApplication(w http.ResponseWriter, r *http.Request, _ *Serv
 }
 
 func (s *Sim) removeTeamApplication(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := pathItem(w, r, "TeamKey", "Team", s.team)
+	t := pathItem(w, r, "TeamKey", "Team with key %s not found.", s.team)
 	if t == nil {
 		return
 	}
@@ -156,7 +156,7 @@ func (s *Sim) removeTeamApplication(w http.ResponseWriter, r *http.Request, _ *S
 }
 
 func (s *Sim) addTeamUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := pathItem(w, r, "TeamKey", "Team", s.team)
+	t := pathItem(w, r, "TeamKey", "Team with key %s not found.", s.team)
 	if t == nil {
 		return
 	}
@@ -178,7 +178,7 @@ func (s *Sim) addTeamUser(w http.ResponseWriter, r *http.Request, _ *ServiceAcco
 }
 
 func (s *Sim) removeTeamUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	t := pathItem(w, r, "TeamKey", "Team", s.team)
+	t := pathItem(w, r, "TeamKey", "Team with key %s not found.", s.team)
 	if t == nil {
 		return
 	}

@@ -73,7 +73,7 @@ func (s *Sim) listUsers(w http.ResponseWriter, r *http.Request, _ *ServiceAccoun
 
 func (s *Sim) getUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
 	teams, appRoles := queryFlag(r, "includeTeams"), queryFlag(r, "includeApplicationRoles")
-	u := pathItem(w, r, "UserKey", "User", s.user)
+	u := pathItem(w, r, "UserKey", "User with key %s not found.", s.user)
 	if u == nil {
 		return
 	}
@@ -99,7 +99,7 @@ func (s *Sim) createUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccou
 
 // updateUser answers 200 with the key as text/plain (swagger produces).
 func (s *Sim) updateUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := pathItem(w, r, "UserKey", "User", s.user)
+	u := pathItem(w, r, "UserKey", "User with key %s not found.", s.user)
 	if u == nil {
 		return
 	}
@@ -152,7 +152,7 @@ func (s *Sim) applyUserInput(u *User, in userInput, create bool) string {
 }
 
 func (s *Sim) setUserPassword(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := pathItem(w, r, "UserKey", "User", s.user)
+	u := pathItem(w, r, "UserKey", "User with key %s not found.", s.user)
 	if u == nil {
 		return
 	}
@@ -172,7 +172,7 @@ func (s *Sim) setUserPassword(w http.ResponseWriter, r *http.Request, _ *Service
 }
 
 func (s *Sim) grantUserApp(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := pathItem(w, r, "UserKey", "User", s.user)
+	u := pathItem(w, r, "UserKey", "User with key %s not found.", s.user)
 	if u == nil {
 		return
 	}
@@ -194,7 +194,7 @@ func (s *Sim) grantUserApp(w http.ResponseWriter, r *http.Request, _ *ServiceAcc
 }
 
 func (s *Sim) revokeUserApp(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := pathItem(w, r, "UserKey", "User", s.user)
+	u := pathItem(w, r, "UserKey", "User with key %s not found.", s.user)
 	if u == nil {
 		return
 	}
@@ -344,7 +344,7 @@ func setSuccessHeaders(w http.ResponseWriter, status int, message string) {
 }
 
 func (s *Sim) listUserBlockedLogins(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := pathItem(w, r, "UserKey", "User", s.user)
+	u := pathItem(w, r, "UserKey", "User with key %s not found.", s.user)
 	if u == nil {
 		return
 	}
@@ -356,7 +356,7 @@ func (s *Sim) listUserBlockedLogins(w http.ResponseWriter, r *http.Request, _ *S
 }
 
 func (s *Sim) unblockUser(w http.ResponseWriter, r *http.Request, _ *ServiceAccount) {
-	u := pathItem(w, r, "UserKey", "User", s.user)
+	u := pathItem(w, r, "UserKey", "User with key %s not found.", s.user)
 	if u == nil {
 		return
 	}
