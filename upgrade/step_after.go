@@ -176,37 +176,11 @@ func VerifyIntegrations(c Clients, checks ...IntegrationCheck) Step {
 			if c.Smoke == nil {
 				return missingClient("Smoke")
 			}
-			uses := in.Uses
-			switch {
-			case len(uses) > 0:
-			case in.Kind == IntegrationREST:
-				uses = []string{"environments", "applications", "deployments"}
-			case in.Kind == IntegrationSOAP:
-				uses = []string{"User_List"}
+			n, err := smokeIntegration(ctx, c.Smoke, st, in)
+			if err != nil {
+				return err
 			}
-			if len(uses) == 0 {
-				st.AddFinding(Finding{ID: "upgrade/integration-unchecked", Severity: SeverityWarning, Subject: in.Name,
-					Message: "the integration does not say what it calls",
-					Remedy:  "test it by hand, or list what it calls in Integration.Uses"})
-			}
-			for _, what := range uses {
-				calls++
-				err := c.Smoke.Smoke(ctx, in.Kind, what)
-				switch {
-				case err == nil:
-				case errors.Is(err, ErrNoSmokeCall):
-					st.AddFinding(Finding{ID: "upgrade/integration-unchecked", Severity: SeverityWarning, Subject: in.Name,
-						Message: fmt.Sprintf("no smoke call for %s %q", strings.ToUpper(string(in.Kind)), what),
-						Remedy:  "test this part of the integration by hand"})
-				default:
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					st.AddFinding(Finding{ID: "upgrade/integration-failed", Severity: SeverityBlocker, Subject: in.Name,
-						Message: fmt.Sprintf("%s %q: %v", strings.ToUpper(string(in.Kind)), what, err),
-						Remedy:  "check the LifeTime breaking changes reported by assess-breaking-changes"})
-				}
-			}
+			calls += n
 		}
 		for _, chk := range checks {
 			calls++
@@ -224,4 +198,48 @@ func VerifyIntegrations(c Clients, checks ...IntegrationCheck) Step {
 		st.Summarize("%d integration checks", calls)
 		return nil
 	})
+}
+
+// integrationUses returns what to smoke-test of in: what it declares, or
+// the defaults of its kind.
+func integrationUses(in Integration) []string {
+	switch {
+	case len(in.Uses) > 0:
+		return in.Uses
+	case in.Kind == IntegrationREST:
+		return []string{"environments", "applications", "deployments"}
+	case in.Kind == IntegrationSOAP:
+		return []string{"User_List"}
+	}
+	return nil
+}
+
+// smokeIntegration makes the smoke calls of one integration, records a
+// finding per call that failed or could not be made, and returns how many
+// calls it made; the error is the context's, when it ended.
+func smokeIntegration(ctx context.Context, smoke SmokeCaller, st *State, in Integration) (int, error) {
+	uses := integrationUses(in)
+	if len(uses) == 0 {
+		st.AddFinding(Finding{ID: "upgrade/integration-unchecked", Severity: SeverityWarning, Subject: in.Name,
+			Message: "the integration does not say what it calls",
+			Remedy:  "test it by hand, or list what it calls in Integration.Uses"})
+	}
+	kind := strings.ToUpper(string(in.Kind))
+	for _, what := range uses {
+		err := smoke.Smoke(ctx, in.Kind, what)
+		switch {
+		case err == nil:
+		case errors.Is(err, ErrNoSmokeCall):
+			st.AddFinding(Finding{ID: "upgrade/integration-unchecked", Severity: SeverityWarning, Subject: in.Name,
+				Message: fmt.Sprintf("no smoke call for %s %q", kind, what),
+				Remedy:  "test this part of the integration by hand"})
+		case ctx.Err() != nil:
+			return 0, ctx.Err()
+		default:
+			st.AddFinding(Finding{ID: "upgrade/integration-failed", Severity: SeverityBlocker, Subject: in.Name,
+				Message: fmt.Sprintf("%s %q: %v", kind, what, err),
+				Remedy:  "check the LifeTime breaking changes reported by assess-breaking-changes"})
+		}
+	}
+	return len(uses), nil
 }
