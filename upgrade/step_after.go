@@ -131,10 +131,7 @@ func VerifyPlugins(c Clients) Step {
 		if err != nil {
 			return fmt.Errorf("list modules of the LifeTime environment: %w", err)
 		}
-		byName := map[string]Module{}
-		for _, m := range mods {
-			byName[strings.ToLower(m.Name)] = m
-		}
+		byName := modulesByName(mods)
 		for _, p := range st.Plugins {
 			m, ok := byName[strings.ToLower(p.Name)]
 			switch {

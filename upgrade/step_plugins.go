@@ -35,36 +35,10 @@ func DetectPlugins(c Clients) Step {
 			return fmt.Errorf("list modules of the LifeTime environment: %w", err)
 		}
 		var plugins []Module
-		if names := st.Facts.PluginModules; len(names) > 0 {
-			byName := map[string]Module{}
-			for _, m := range mods {
-				byName[strings.ToLower(m.Name)] = m
-			}
-			for _, n := range names {
-				m, ok := byName[strings.ToLower(n)]
-				if !ok {
-					st.AddFinding(Finding{
-						ID: "upgrade/plugin-missing", Severity: SeverityWarning, Subject: n,
-						Message: "declared plugin module is not in the LifeTime environment",
-						Remedy:  "check the module name in Facts.PluginModules, or install the plugin",
-					})
-					continue
-				}
-				plugins = append(plugins, m)
-			}
+		if len(st.Facts.PluginModules) > 0 {
+			plugins = declaredPlugins(st, mods)
 		} else {
-			if inv := st.Inventory; inv != nil && inv.Dedication != Dedicated {
-				st.AddFinding(Finding{
-					ID: "upgrade/plugins-guessed", Severity: SeverityWarning, Subject: "LifeTime environment",
-					Message: "LifeTime may share its environment, so non-system modules may not all be plugins",
-					Remedy:  "declare the plugin modules in Facts.PluginModules",
-				})
-			}
-			for _, m := range mods {
-				if !m.System {
-					plugins = append(plugins, m)
-				}
-			}
+			plugins = guessedPlugins(st, mods)
 		}
 		st.Plugins, st.PluginsDetected = plugins, true
 		if len(plugins) == 0 {
@@ -74,6 +48,54 @@ func DetectPlugins(c Clients) Step {
 		st.Summarize("%d plugin modules: %s", len(plugins), strings.Join(moduleNames(plugins), ", "))
 		return nil
 	})
+}
+
+// declaredPlugins returns the modules of [Facts.PluginModules] found in
+// mods, with a warning for each one missing.
+func declaredPlugins(st *State, mods []Module) []Module {
+	byName := modulesByName(mods)
+	var plugins []Module
+	for _, n := range st.Facts.PluginModules {
+		m, ok := byName[strings.ToLower(n)]
+		if !ok {
+			st.AddFinding(Finding{
+				ID: "upgrade/plugin-missing", Severity: SeverityWarning, Subject: n,
+				Message: "declared plugin module is not in the LifeTime environment",
+				Remedy:  "check the module name in Facts.PluginModules, or install the plugin",
+			})
+			continue
+		}
+		plugins = append(plugins, m)
+	}
+	return plugins
+}
+
+// guessedPlugins returns the non-system modules of mods, with a warning
+// when LifeTime may share its environment with applications.
+func guessedPlugins(st *State, mods []Module) []Module {
+	if inv := st.Inventory; inv != nil && inv.Dedication != Dedicated {
+		st.AddFinding(Finding{
+			ID: "upgrade/plugins-guessed", Severity: SeverityWarning, Subject: "LifeTime environment",
+			Message: "LifeTime may share its environment, so non-system modules may not all be plugins",
+			Remedy:  "declare the plugin modules in Facts.PluginModules",
+		})
+	}
+	var plugins []Module
+	for _, m := range mods {
+		if !m.System {
+			plugins = append(plugins, m)
+		}
+	}
+	return plugins
+}
+
+// modulesByName indexes mods by lower-case name.
+func modulesByName(mods []Module) map[string]Module {
+	byName := make(map[string]Module, len(mods))
+	for _, m := range mods {
+		byName[strings.ToLower(m.Name)] = m
+	}
+	return byName
 }
 
 // moduleNames lists the names of mods.

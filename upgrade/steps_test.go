@@ -583,3 +583,34 @@ func TestWaitForConsoleStopsWhenRulesCannotCompare(t *testing.T) {
 		}
 	})
 }
+
+// With LifeTime sharing its environment, guessing plugins from the
+// non-system modules is a warning; declared plugin modules are not.
+func TestDetectPluginsSharedEnvironment(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		declared []string
+		wantIDs  []string
+	}{
+		{"guessed", nil, []string{"upgrade/plugins-guessed"}},
+		{"declared", []string{"PluginA"}, nil},
+	}
+	for _, tt := range tests {
+		_, _, c := newFake()
+		st := newTestState(t)
+		st.Inventory = &Inventory{Dedication: Shared}
+		st.Facts.PluginModules = tt.declared
+		res, err := runOne(t, DetectPlugins(c), st)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var ids []string
+		for _, f := range res.Findings {
+			ids = append(ids, f.ID)
+		}
+		if d := cmp.Diff(tt.wantIDs, ids); d != "" {
+			t.Errorf("%s: finding IDs (-want +got):\n%s", tt.name, d)
+		}
+	}
+}
