@@ -25,7 +25,13 @@ func BaseURL(host string, allowHTTP bool, module string) (*url.URL, error) {
 	}
 	u, err := url.Parse(h)
 	if err != nil {
-		return nil, fmt.Errorf("parsing %q: %w", host, err)
+		// url.Error quotes the whole URL, user information included: keep
+		// only the reason.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("parsing the host: %w", err)
 	}
 	switch u.Scheme {
 	case "https":
@@ -37,7 +43,7 @@ func BaseURL(host string, allowHTTP bool, module string) (*url.URL, error) {
 		return nil, fmt.Errorf("%q: scheme %q is not http or https", u.Redacted(), u.Scheme)
 	}
 	if u.Host == "" || u.Hostname() == "" {
-		return nil, fmt.Errorf("%q: no host", host)
+		return nil, fmt.Errorf("%q: no host", u.Redacted())
 	}
 	if u.User != nil {
 		return nil, fmt.Errorf("%q: user information in the URL is not supported; use the credentials option", u.Redacted())

@@ -171,12 +171,16 @@ func (c *Common) openSimulation(stdout io.Writer, withSC bool, logger *slog.Logg
 
 // openReal builds the clients of a real console.
 func (c *Common) openReal(sc *ServiceCenter, logger *slog.Logger) (*Infra, error) {
+	// Errors name the URL without its user information, if any.
 	u, err := url.Parse(c.LifeTimeURL)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return nil, Usagef("-lifetime-url %q: want https://host", c.LifeTimeURL)
+	if err != nil {
+		return nil, Usagef("-lifetime-url: not a URL: want https://host")
+	}
+	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, Usagef("-lifetime-url %q: want https://host", u.Redacted())
 	}
 	if u.Scheme == "http" && !c.InsecureHTTP {
-		return nil, Usagef("-lifetime-url %q is plain http: give -insecure-http to send the token in clear text", c.LifeTimeURL)
+		return nil, Usagef("-lifetime-url %q is plain http: give -insecure-http to send the token in clear text", u.Redacted())
 	}
 	token, err := Secret(EnvLifeTimeToken, c.TokenFile)
 	if err != nil {
